@@ -1,0 +1,139 @@
+"""Model stage: assemble each Article from its parsed header, cleaned body and ``sources.yml`` entry.
+
+Precedence for each metadata field: ``sources.yml`` (an editor's cited value) over the text. Every value keeps
+its source; a disagreement between the two, or a field neither gives, becomes a warning for the editor.
+"""
+
+from __future__ import annotations
+
+from slugify import slugify
+
+from . import clean, parse
+from .errors import SiteDataError
+from .model import (
+    UNKNOWN,
+    Article,
+    CleaningRules,
+    Outlet,
+    Paragraph,
+    Removed,
+    Sourced,
+    SourceEntry,
+    Unit,
+    Warning,
+)
+
+ROLES = {
+    "title": "Used as the article's headline",
+    "subtitle": "Used as the article's subtitle",
+    "byline": "Used as the article's byline",
+    "place": "Used as the dateline's place",
+    "dateline": "Used as the article's publication date",
+}
+
+
+def _from_text(unit: Unit | None, value: str | None = None) -> Sourced | None:
+    if unit is None:
+        return None
+    return Sourced(value if value is not None else unit.text, f"text line {unit.line}")
+
+
+def _pick(
+    name: str, entry: Sourced | None, text: Sourced | None, path: str, warnings: list[Warning]
+) -> Sourced:
+    if entry is not None:
+        if text is not None and text.value != entry.value:
+            warnings.append(
+                Warning(
+                    path,
+                    f"sources.yml gives {name} {entry.value!r}; the text ({text.source}) "
+                    f"says {text.value!r}. Using sources.yml.",
+                )
+            )
+        return entry
+    return text or UNKNOWN
+
+
+def make_slug(text: str, max_length: int = 60) -> str:
+    """URL slug from a headline: ASCII, lower case, cut at a word boundary (slugify's own cut drops words)."""
+    slug = slugify(text)
+    if len(slug) > max_length:
+        slug = slug[: max_length + 1].rsplit("-", 1)[0]
+    return slug
+
+
+def make_article(
+    file: str,
+    text: str,
+    entry: SourceEntry,
+    outlet: Outlet,
+    rules: CleaningRules,
+    corpus_dir: str = "site_data/corpus",
+) -> tuple[Article, tuple[Warning, ...]]:
+    """One corpus file → one Article (pure: the caller reads the file)."""
+    path = f"{corpus_dir}/{file}"
+    units = parse.units(text)
+    if not units:
+        raise SiteDataError(
+            path, "is empty: a corpus file needs the article's text (headline, then paragraphs)", line=1
+        )
+    furniture = clean.remove_furniture(units, rules, file, outlet.id)
+    head = parse.header(furniture.kept)
+    body, repeats = clean.remove_repeats(furniture.kept, head, rules)
+    if not body:
+        raise SiteDataError(
+            path,
+            f"has no article text left after cleaning ({len(units)} lines, all taken as headline, "
+            "metadata or page furniture); check the file, or the rules in cleaning.yml that removed its lines",
+            line=units[0].line,
+        )
+    warnings: list[Warning] = []
+    author_text = _from_text(head.byline)
+    if furniture.author:
+        name, line = furniture.author
+        if author_text and author_text.value != name:
+            warnings.append(
+                Warning(
+                    path,
+                    f"two bylines in the text: {author_text.value!r} ({author_text.source}) "
+                    f"and {name!r} (text line {line}); using the first",
+                )
+            )
+        author_text = author_text or Sourced(name, f"text line {line}")
+    title = _pick("title", entry.title, _from_text(head.title), path, warnings)
+    subtitle = _pick("subtitle", entry.subtitle, _from_text(head.subtitle), path, warnings)
+    author = _pick("author", entry.author, author_text, path, warnings)
+    published = _pick("published date", entry.published, _from_text(head.dateline, head.date), path, warnings)
+    if not title.known:
+        warnings.append(Warning(path, "no headline found in the text; add `title` to its sources.yml entry"))
+        title = Sourced(f"Untitled article ({file})", "no headline in the text or sources.yml")
+    for name, value in (("author", author), ("published date", published)):
+        if not value.known:
+            warnings.append(
+                Warning(
+                    path,
+                    f"no {name} in the text or sources.yml; add it to the sources.yml entry "
+                    "with its citation if it is known",
+                )
+            )
+    slug = entry.slug or make_slug(title.value) or make_slug(file.rsplit(".", 1)[0])
+    removed = list(furniture.removed) + list(repeats)
+    for role, reason in ROLES.items():
+        unit = getattr(head, role)
+        if unit is not None:
+            removed.append(Removed(unit.line, unit.text, role, reason))
+    article = Article(
+        id=slug,
+        file=file,
+        outlet=outlet,
+        language=entry.language,
+        url=entry.url,
+        title=title,
+        subtitle=subtitle,
+        author=author,
+        published=published,
+        dateline_place=head.place.text if head.place else None,
+        paragraphs=tuple(Paragraph(f"p{i}", u.line, u.text) for i, u in enumerate(body, 1)),
+        removed=tuple(sorted(removed, key=lambda r: r.line)),
+    )
+    return article, tuple(warnings)

@@ -1,0 +1,143 @@
+"""The build, top to bottom: read ``site_data/`` → parse → clean → model → analyse → render → write.
+
+This module and the CLI are the only places that touch the disk. ``generate`` does everything in memory and
+raises before anything is written, so a bad input never damages the last good site; ``write_pages`` then
+replaces the output directory's generated files in one step.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import sitedata
+from .analyse import analyse_article
+from .assemble import make_article
+from .errors import SiteDataError, SiteDataErrors
+from .model import Article, Site, Warning
+from .parse import decode
+from .render import render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+
+
+@dataclass(frozen=True)
+class Result:
+    site: Site
+    pages: dict[str, str]  # docs-relative path → content
+
+    @property
+    def warnings(self) -> tuple[Warning, ...]:
+        return self.site.warnings
+
+
+def _read(path: Path, display: str) -> str:
+    if not path.is_file():
+        raise SiteDataError(
+            display, "is missing; it is needed to build the site (see README, 'Editing the site')"
+        )
+    return decode(path.read_bytes(), display)
+
+
+def load_site(site_data: Path) -> Site:
+    """Read and validate everything in ``site_data``; every article is parsed, cleaned and analysed."""
+    site_data = Path(site_data)
+    name = site_data.name
+    info = sitedata.parse_site(_read(site_data / "site.yml", f"{name}/site.yml"), f"{name}/site.yml")
+    rules = sitedata.parse_cleaning(
+        _read(site_data / "cleaning.yml", f"{name}/cleaning.yml"), f"{name}/cleaning.yml"
+    )
+    sources_path = f"{name}/sources.yml"
+    outlets, entries = sitedata.parse_sources(_read(site_data / "sources.yml", sources_path), sources_path)
+    corpus = site_data / "corpus"
+    files = (
+        sorted(p.name for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
+        if corpus.is_dir()
+        else []
+    )
+    errors: list[SiteDataError] = []
+    by_file = {e.file: e for e in entries}
+    for entry in entries:
+        if entry.file not in files:
+            errors.append(
+                SiteDataError(
+                    sources_path,
+                    f"lists '{entry.file}', which is not in {name}/corpus/ "
+                    f"(files there: {', '.join(files) or 'none'})",
+                    line=entry.line,
+                    key="file",
+                )
+            )
+    for file in files:
+        if file not in by_file:
+            errors.append(
+                SiteDataError(
+                    f"{name}/corpus/{file}",
+                    f"has no entry in {sources_path}; add one with '- file: {file}', its outlet and language",
+                )
+            )
+    outlet_by_id = {o.id: o for o in outlets}
+    articles: list[Article] = []
+    warnings: list[Warning] = []
+    for file in files:
+        if file not in by_file:
+            continue
+        display = f"{name}/corpus/{file}"
+        try:
+            article, notes = make_article(
+                file,
+                _read(corpus / file, display),
+                by_file[file],
+                outlet_by_id[by_file[file].outlet],
+                rules,
+                f"{name}/corpus",
+            )
+        except SiteDataError as exc:
+            errors.append(exc)
+            continue
+        articles.append(analyse_article(article, info.words_per_minute))
+        warnings.extend(notes)
+    seen: dict[str, str] = {}
+    for article in articles:
+        if article.id in seen:
+            errors.append(
+                SiteDataError(
+                    sources_path,
+                    f"'{article.file}' and '{seen[article.id]}' both get the page address "
+                    f"/sources/{article.id}/; give one of them its own 'slug' in its entry",
+                    line=by_file[article.file].line,
+                    key="slug",
+                )
+            )
+        seen[article.id] = article.file
+    if errors:
+        raise errors[0] if len(errors) == 1 else SiteDataErrors(errors)
+    return Site(info=info, articles=tuple(articles), outlets=outlets, warnings=tuple(warnings))
+
+
+def generate(site_data: Path, templates: Path = TEMPLATES) -> Result:
+    site = load_site(site_data)
+    return Result(site, render_site(site, templates))
+
+
+def write_pages(pages: dict[str, str], out: Path) -> None:
+    """Write pages under ``out``, replacing what a previous run wrote there (built beside it, then swapped)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=out.parent))
+    for rel, content in pages.items():
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    if out.exists():
+        old = out.with_name(out.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(out, old)
+        os.replace(staging, out)
+        shutil.rmtree(old)
+    else:
+        os.replace(staging, out)

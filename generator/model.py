@@ -1,0 +1,172 @@
+"""The data model: frozen dataclasses passed from stage to stage.
+
+Nothing here reads files or mutates shared state. ``Sourced`` values carry where they came from (a line of
+the article text, or ``sources.yml`` with its citation), so pages and ``check`` can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A metadata value and where it came from: ``"text, line 7"`` or a citation URL or an explanation."""
+
+    value: str | None
+    source: str
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+UNKNOWN = Sourced(None, "not given in the text or in sources.yml")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One line of prose from the scraped file (hard-wrapped lines are joined), with its line numbers."""
+
+    line: int
+    end_line: int
+    block: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str  # "p1" … "pn", stable for a given text and rule set
+    line: int  # line in the corpus file, so an editor can find it
+    text: str  # exactly as published: cleaning never edits kept text
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line of the scraped file that is not in the article body, and why."""
+
+    line: int
+    text: str
+    rule: str  # rule id from cleaning.yml, or a metadata role such as "title"
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rating:
+    by: str
+    rating: str
+    date: str  # ISO date or year-month the rating was current
+    url: str
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    homepage: str | None
+    country: Sourced
+    kind: Sourced
+    ratings: tuple[Rating, ...]  # empty means "not rated"
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """What ``sources.yml`` says about one corpus file (values it gives override what the text gives)."""
+
+    file: str
+    outlet: str
+    slug: str | None
+    language: str
+    url: str | None
+    title: Sourced | None = None
+    subtitle: Sourced | None = None
+    author: Sourced | None = None
+    published: Sourced | None = None
+    line: int = 0  # where the entry starts in sources.yml
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cleaning rule from cleaning.yml: a regular expression (or a built-in detector) and its reason."""
+
+    id: str
+    reason: str
+    pattern: str | None = None  # None for built-in detectors
+    extent: str = "line"  # "line", "with-caption-above" (a photo credit and its caption) or "rest"
+    ignore_case: bool = False
+    outlets: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    min_words: int = 6  # repeated-quote: shortest quotation that counts as repeated
+    max_words: int = 25  # related-headline: longest line taken for a headline
+
+
+@dataclass(frozen=True)
+class CleaningRules:
+    patterns: tuple[Rule, ...]
+    detectors: dict[str, Rule]  # built-in detector name → its rule
+    caption_block_max_lines: int = 3
+
+
+@dataclass(frozen=True)
+class Stats:
+    words: int
+    reading_minutes: int
+    grade: float  # Flesch–Kincaid grade level of the kept text
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # the slug: /sources/<id>/
+    file: str
+    outlet: Outlet
+    language: str
+    url: str | None
+    title: Sourced
+    subtitle: Sourced
+    author: Sourced
+    published: Sourced  # value is "YYYY-MM-DD"
+    dateline_place: str | None
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...]
+    stats: Stats | None = None
+
+    @property
+    def site_path(self) -> str:
+        return f"/sources/{self.id}/"
+
+    @property
+    def published_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.published.value) if self.published.value else None
+
+
+@dataclass(frozen=True)
+class StoryParagraph:
+    text: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """site.yml: the site's name and the neutral story-in-brief shown on the home page."""
+
+    title: str
+    description: str
+    story: tuple[StoryParagraph, ...]
+    words_per_minute: int = 200
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something the generator could not decide; shown in the build log and by ``check``."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Site:
+    info: SiteInfo
+    articles: tuple[Article, ...]
+    outlets: tuple[Outlet, ...]
+    warnings: tuple[Warning, ...] = field(default=())

@@ -1,0 +1,58 @@
+"""MkDocs plugin: ``mkdocs build`` regenerates every page from ``site_data/`` (no generated file on disk).
+
+Generation runs in ``on_pre_build``, before MkDocs cleans the site directory, so bad input stops the build
+with the last good site untouched. The pages are then added in ``on_files`` with ``File.generated``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .build import TEMPLATES, generate
+from .errors import SiteDataError, SiteDataErrors
+
+log = logging.getLogger("mkdocs.plugins.microsite")
+
+
+class MicrositeConfig(Config):
+    site_data = c.Type(str, default="site_data")  # relative to mkdocs.yml
+    templates = c.Optional(c.Type(str))
+
+
+class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    def on_config(self, config):
+        base = Path(config.config_file_path).parent
+        self.site_data = (base / self.config.site_data).resolve()
+        self.templates = (base / self.config.templates).resolve() if self.config.templates else TEMPLATES
+        self.result = None
+        return config
+
+    def on_pre_build(self, config):
+        try:
+            self.result = generate(self.site_data, self.templates)
+        except (SiteDataError, SiteDataErrors) as exc:
+            raise PluginError(f"site data is not valid; nothing was built:\n{exc}") from None
+        # Editor notes are not failures: log them as INFO so `mkdocs build --strict` still passes.
+        for warning in self.result.warnings:
+            log.info("note: %s: %s", warning.path, warning.message)
+
+    def on_files(self, files: Files, config):
+        for path, content in self.result.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                raise PluginError(
+                    f"docs/{path} exists, but the generator makes that page; remove or rename docs/{path}"
+                )
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.site_data))
+        return server

@@ -1,0 +1,104 @@
+"""Render stage: model objects → Markdown pages (and open data), through the Jinja2 templates in ``templates/``.
+
+Scraped text is untrusted. The environment escapes every ``{{ … }}`` output by default (``finalize``): HTML
+special characters become entities and so do the characters Markdown, the snippets extension and Jinja
+treat as syntax, so article text always renders as the literal text it is. Only values the generator builds
+itself (paths, ids) are marked safe with ``Markup``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .export import corpus_json
+from .model import Article, Site
+
+# Characters that start Markdown, attr_list, snippets ("--8<--") or Jinja syntax.
+# One translation table, applied in a single pass, so nothing is escaped twice.
+_LITERAL = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:$%<>&\"'"}
+
+
+def escape_text(value) -> Markup:
+    """Literal text for a Markdown or HTML context: safe whether it lands in a paragraph, table or attribute."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Markup(value)
+    return Markup(str(value).translate(_LITERAL))
+
+
+def html_attr(value) -> Markup:
+    """A value for an HTML attribute (an external URL): quote-safe, readable by the browser as it is."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def cite(source: str) -> Markup:
+    """Where a fact comes from: a link when it is a URL, else the explanation as text."""
+    if source.startswith(("https://", "http://")):
+        return Markup(f'<a href="{html_attr(source)}">{escape_text(source)}</a>')
+    return escape_text(source)
+
+
+def yaml_string(value: str) -> Markup:
+    """A YAML double-quoted string for front matter; HTML-escaped, since themes print titles unescaped."""
+    return Markup(json.dumps(html.escape(value, quote=False), ensure_ascii=False))
+
+
+def long_date(iso: str | None) -> str:
+    if not iso:
+        return "date not known"
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def relative(from_page: str, to_page: str) -> Markup:
+    """Markdown link target from one generated page to another (both docs-relative .md paths)."""
+    return Markup(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown, not HTML: escaping is done by finalize below, for every expression
+        finalize=escape_text,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(attr=html_attr, cite=cite, yaml=yaml_string, long_date=long_date, rel=relative)
+    return env
+
+
+def article_page(article: Article) -> str:
+    return f"sources/{article.id}.md"
+
+
+def render_site(site: Site, templates: Path) -> dict[str, str]:
+    """Every generated file of the site: docs-relative path → content."""
+    env = environment(templates)
+    articles = sorted(site.articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))
+    pages = {
+        "index.md": env.get_template("home.md.j2").render(
+            site=site, articles=articles, page="index.md", article_page=article_page
+        ),
+        "sources/index.md": env.get_template("sources.md.j2").render(
+            site=site, articles=articles, page="sources/index.md", article_page=article_page
+        ),
+    }
+    for article in articles:
+        path = article_page(article)
+        pages[path] = env.get_template("source.md.j2").render(
+            site=site, article=article, page=path, article_page=article_page
+        )
+    pages["data/corpus.json"] = json.dumps(corpus_json(site), ensure_ascii=False, indent=1) + "\n"
+    return pages

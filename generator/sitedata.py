@@ -1,0 +1,318 @@
+"""Validate the curated files of ``site_data/`` and turn them into model objects.
+
+Pure functions from (text, display path) to frozen dataclasses; the build reads the files. Every error names
+the file, the line and the key, says what is wrong and what would be valid, and suggests the nearest valid key
+when a key looks misspelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from .errors import SiteDataError
+from .model import CleaningRules, Outlet, Rating, Rule, SiteInfo, Sourced, SourceEntry, StoryParagraph
+from .yamlfile import Map, Seq, load_yaml
+
+SOURCE_RE = re.compile(r"^(https?://\S+|text line \d+\b.*|inferred: .+)$", re.S)
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DETECTORS = ("repeated-line", "repeated-quote", "related-headline")
+EXTENTS = ("line", "with-caption-above", "rest")
+
+
+def _fail(path: str, node, key, message: str) -> SiteDataError:
+    line = None
+    if isinstance(node, Map) or isinstance(node, Seq) and isinstance(key, int):
+        line = node.line_of(key)
+    return SiteDataError(path, message, line=line, key=key if isinstance(key, str) else None)
+
+
+def _check_keys(path: str, node, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()):
+    if not isinstance(node, Map):
+        raise SiteDataError(
+            path, f"{where} must be a mapping of keys to values", line=getattr(node, "line", None)
+        )
+    allowed = required + optional
+    for key in node:
+        if key not in allowed:
+            near = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise _fail(
+                path, node, key, f"unknown key '{key}' in {where}{hint} Valid keys: {', '.join(allowed)}"
+            )
+    for key in required:
+        if key not in node or node[key] in (None, ""):
+            raise SiteDataError(path, f"{where} needs '{key}'", line=node.line, key=key)
+
+
+def _text(path: str, node: Map, key: str, where: str, *, optional: bool = False) -> str | None:
+    value = node.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, dt.date | int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, node, key, f"'{key}' in {where} must be non-empty text")
+    return value.strip()
+
+
+def _url(path: str, node: Map, key: str, where: str, *, optional: bool = False) -> str | None:
+    value = _text(path, node, key, where, optional=optional)
+    if value is not None and not re.match(r"^https?://[^\s/]+", value):
+        raise _fail(path, node, key, f"'{key}' in {where} must be a web address starting with https://")
+    return value
+
+
+def _seq(path: str, node: Map, key: str, where: str) -> Seq:
+    value = node.get(key)
+    if value is None:
+        return Seq()
+    if not isinstance(value, Seq):
+        raise _fail(path, node, key, f"'{key}' in {where} must be a list (lines starting with '- ')")
+    return value
+
+
+def _sourced(path: str, node: Map, key: str, where: str, *, date: bool = False) -> Sourced | None:
+    """A fact with its citation: ``{value: …, source: <https URL> | "text line N: …"}``."""
+    if key not in node:
+        return None
+    value = node[key]
+    if not isinstance(value, Map):
+        raise _fail(
+            path,
+            node,
+            key,
+            f"'{key}' in {where} must say where it comes from: "
+            f'{key}: {{value: ..., source: https://... or "text line N: ..." or "inferred: ..."}}',
+        )
+    _check_keys(path, value, f"{where}.{key}", ("source",), ("value",))
+    source = value["source"]
+    if not isinstance(source, str) or not SOURCE_RE.match(source.strip()):
+        raise _fail(
+            path,
+            value,
+            "source",
+            f"'source' of {where}.{key} must be a citation URL (https://…), \"text line N: <what the line says>\" "
+            'or "inferred: <from what, and how>"',
+        )
+    raw = value.get("value")
+    if raw is None:
+        return Sourced(None, source.strip())
+    if date:
+        if isinstance(raw, dt.datetime):
+            raw = raw.date()
+        if isinstance(raw, str):
+            try:
+                raw = dt.date.fromisoformat(raw)
+            except ValueError:
+                raw = None
+        if not isinstance(raw, dt.date):
+            raise _fail(path, value, "value", f"{where}.{key} must be a date written YYYY-MM-DD")
+        return Sourced(raw.isoformat(), source.strip())
+    if not isinstance(raw, str) or not raw.strip():
+        raise _fail(
+            path, value, "value", f"{where}.{key} must be non-empty text (or leave 'value' out for none)"
+        )
+    return Sourced(raw.strip(), source.strip())
+
+
+def parse_site(text: str, path: str) -> SiteInfo:
+    data = load_yaml(text, path)
+    _check_keys(path, data, "site.yml", ("title", "description", "story"), ("reading_words_per_minute",))
+    story = []
+    items = _seq(path, data, "story", "site.yml")
+    for i, item in enumerate(items):
+        where = f"story[{i}]"
+        _check_keys(path, item, where, ("text", "citations"))
+        cites = _seq(path, item, "citations", where)
+        if not cites:
+            raise _fail(path, item, "citations", f"{where} needs at least one citation URL")
+        for j, cite in enumerate(cites):
+            if not isinstance(cite, str) or not re.match(r"^https?://", cite):
+                raise _fail(path, cites, j, f"{where}.citations[{j}] must be a URL starting with https://")
+        story.append(StoryParagraph(_text(path, item, "text", where), tuple(cites)))
+    wpm = data.get("reading_words_per_minute", 200)
+    if not isinstance(wpm, int) or isinstance(wpm, bool) or not 50 <= wpm <= 1000:
+        raise _fail(
+            path, data, "reading_words_per_minute", "reading_words_per_minute must be a whole number 50–1000"
+        )
+    return SiteInfo(
+        title=_text(path, data, "title", "site.yml"),
+        description=_text(path, data, "description", "site.yml"),
+        story=tuple(story),
+        words_per_minute=wpm,
+    )
+
+
+def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[SourceEntry, ...]]:
+    data = load_yaml(text, path)
+    if data is None:
+        data = Map()
+        data.line, data.key_lines = 1, {}
+    _check_keys(path, data, "sources.yml", ("outlets", "articles"))
+    outlets: list[Outlet] = []
+    for i, node in enumerate(_seq(path, data, "outlets", "sources.yml")):
+        where = f"outlets[{i}]"
+        _check_keys(path, node, where, ("id", "name", "country", "kind", "ratings"), ("homepage",))
+        oid = _text(path, node, "id", where)
+        if not SLUG_RE.match(oid):
+            raise _fail(path, node, "id", f"outlet id '{oid}' must be lowercase letters, digits and hyphens")
+        if any(o.id == oid for o in outlets):
+            raise _fail(path, node, "id", f"outlet id '{oid}' is used twice; each outlet needs its own id")
+        ratings = node["ratings"]
+        parsed: list[Rating] = []
+        if ratings == "not rated":
+            pass
+        elif isinstance(ratings, Seq) and ratings:
+            for j, r in enumerate(ratings):
+                rw = f"{where}.ratings[{j}]"
+                _check_keys(path, r, rw, ("by", "rating", "date", "url"))
+                date = r["date"]
+                if isinstance(date, dt.date):
+                    date = date.isoformat()
+                if not isinstance(date, str) or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", date):
+                    raise _fail(path, r, "date", f"{rw}.date must be YYYY, YYYY-MM or YYYY-MM-DD")
+                parsed.append(
+                    Rating(
+                        _text(path, r, "by", rw), _text(path, r, "rating", rw), date, _url(path, r, "url", rw)
+                    )
+                )
+        else:
+            raise _fail(
+                path, node, "ratings", f"{where}.ratings must be a list of ratings or the words 'not rated'"
+            )
+        country = _sourced(path, node, "country", where)
+        kind = _sourced(path, node, "kind", where)
+        outlets.append(
+            Outlet(
+                oid,
+                _text(path, node, "name", where),
+                _url(path, node, "homepage", where, optional=True),
+                country,
+                kind,
+                tuple(parsed),
+            )
+        )
+    entries: list[SourceEntry] = []
+    known = {o.id for o in outlets}
+    for i, node in enumerate(_seq(path, data, "articles", "sources.yml")):
+        where = f"articles[{i}]"
+        _check_keys(
+            path,
+            node,
+            where,
+            ("file", "outlet", "language"),
+            ("slug", "url", "title", "subtitle", "author", "published"),
+        )
+        file = _text(path, node, "file", where)
+        if any(e.file == file for e in entries):
+            raise _fail(path, node, "file", f"'{file}' has two entries; give each corpus file one entry")
+        outlet = _text(path, node, "outlet", where)
+        if outlet not in known:
+            near = difflib.get_close_matches(outlet, sorted(known), n=1)
+            hint = f" Did you mean '{near[0]}'?" if near else ""
+            raise _fail(
+                path,
+                node,
+                "outlet",
+                f"{where}.outlet '{outlet}' is not one of the outlets listed above ({', '.join(sorted(known))}).{hint}",
+            )
+        slug = _text(path, node, "slug", where, optional=True)
+        if slug is not None and not SLUG_RE.match(slug):
+            raise _fail(path, node, "slug", f"slug '{slug}' must be lowercase letters, digits and hyphens")
+        language = _text(path, node, "language", where)
+        if not re.match(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$", language):
+            raise _fail(path, node, "language", f"language '{language}' must be a language code such as 'en'")
+        entries.append(
+            SourceEntry(
+                file=file,
+                outlet=outlet,
+                slug=slug,
+                language=language,
+                url=_url(path, node, "url", where, optional=True),
+                title=_sourced(path, node, "title", where),
+                subtitle=_sourced(path, node, "subtitle", where),
+                author=_sourced(path, node, "author", where),
+                published=_sourced(path, node, "published", where, date=True),
+                line=node.line,
+            )
+        )
+    return tuple(outlets), tuple(entries)
+
+
+def parse_cleaning(text: str, path: str) -> CleaningRules:
+    data = load_yaml(text, path)
+    _check_keys(path, data, "cleaning.yml", ("rules",), ("detectors", "caption_block_max_lines"))
+    patterns: list[Rule] = []
+    ids: set[str] = set()
+    for i, node in enumerate(_seq(path, data, "rules", "cleaning.yml")):
+        where = f"rules[{i}]"
+        _check_keys(
+            path, node, where, ("id", "pattern", "reason"), ("extent", "ignore_case", "outlets", "files")
+        )
+        rid = _text(path, node, "id", where)
+        if rid in ids:
+            raise _fail(path, node, "id", f"rule id '{rid}' is used twice; rule ids must be unique")
+        ids.add(rid)
+        pattern = _text(path, node, "pattern", where)
+        ignore_case = node.get("ignore_case", False)
+        if not isinstance(ignore_case, bool):
+            raise _fail(path, node, "ignore_case", f"{where}.ignore_case must be true or false")
+        try:
+            compiled = re.compile(pattern, re.I if ignore_case else 0)
+        except re.error as exc:
+            raise _fail(
+                path, node, "pattern", f"{where}.pattern is not a valid regular expression: {exc}"
+            ) from None
+        if set(compiled.groupindex) - {"author"}:
+            raise _fail(path, node, "pattern", f"{where}.pattern may name only one group, (?P<author>…)")
+        extent = node.get("extent", "line")
+        if extent not in EXTENTS:
+            raise _fail(path, node, "extent", f"{where}.extent must be one of: {', '.join(EXTENTS)}")
+        scopes = {}
+        for key in ("outlets", "files"):
+            items = _seq(path, node, key, where)
+            if any(not isinstance(x, str) for x in items):
+                raise _fail(path, node, key, f"{where}.{key} must be a list of names")
+            scopes[key] = tuple(items)
+        patterns.append(
+            Rule(
+                rid,
+                _text(path, node, "reason", where),
+                pattern,
+                extent,
+                ignore_case,
+                scopes["outlets"],
+                scopes["files"],
+            )
+        )
+    detectors: dict[str, Rule] = {}
+    det_node = data.get("detectors") or Map()
+    if not isinstance(det_node, Map):
+        raise _fail(path, data, "detectors", "detectors must be a mapping of detector name to its settings")
+    for name, node in det_node.items():
+        if name not in DETECTORS:
+            near = difflib.get_close_matches(str(name), DETECTORS, n=1)
+            hint = f" Did you mean '{near[0]}'?" if near else ""
+            raise _fail(
+                path,
+                det_node,
+                name,
+                f"unknown detector '{name}'. Built-in detectors: {', '.join(DETECTORS)}.{hint}",
+            )
+        where = f"detectors.{name}"
+        _check_keys(path, node, where, ("reason",), ("min_words", "max_words"))
+        numbers = {}
+        for key, default in (("min_words", 6), ("max_words", 25)):
+            value = node.get(key, default)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise _fail(path, node, key, f"{where}.{key} must be a whole number of at least 1")
+            numbers[key] = value
+        detectors[name] = Rule(name, _text(path, node, "reason", where), **numbers)
+    max_lines = data.get("caption_block_max_lines", 3)
+    if not isinstance(max_lines, int) or isinstance(max_lines, bool) or max_lines < 1:
+        raise _fail(
+            path, data, "caption_block_max_lines", "caption_block_max_lines must be a whole number ≥ 1"
+        )
+    return CleaningRules(tuple(patterns), detectors, max_lines)

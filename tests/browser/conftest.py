@@ -1,0 +1,125 @@
+"""Fixtures for the browser quality gate: build the site once, serve it on 127.0.0.1, drive headless Chromium.
+
+Environment overrides (all optional):
+  MICROSITE_MKDOCS_YML  build this mkdocs.yml instead of <repo>/mkdocs.yml
+  MICROSITE_SITE_DIR    use an already built site directory, skip the build
+  MICROSITE_CHROMIUM    Chromium binary (default /usr/bin/chromium); never downloaded
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from .helpers import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, VIEWPORT, is_local_url, site_pages
+
+
+# --------------------------------------------------------------------------- build + serve
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    prebuilt = os.environ.get("MICROSITE_SITE_DIR")
+    if prebuilt:
+        path = Path(prebuilt).resolve()
+        assert (path / "index.html").is_file(), f"MICROSITE_SITE_DIR={path} has no index.html"
+        return path
+    config = Path(os.environ.get("MICROSITE_MKDOCS_YML", REPO_ROOT / "mkdocs.yml")).resolve()
+    assert config.is_file(), f"no MkDocs config at {config}"
+    out = tmp_path_factory.mktemp("browser") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if proc.returncode != 0:
+        pytest.fail(
+            f"mkdocs build --strict failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False
+        )
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """http://127.0.0.1:<free port> serving site_dir from a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir) -> list[str]:
+    found = site_pages(site_dir)
+    assert found, f"no HTML pages found under {site_dir}"
+    return found
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    """One persistent Chromium context for the whole session (sync API; no asyncio loop involved)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM} (install the Debian package 'chromium')", pytrace=False)
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    pw = sync_playwright().start()
+    try:
+        context = pw.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport=VIEWPORT,
+            color_scheme="light",
+            reduced_motion="reduce",
+            service_workers="block",
+        )
+        context.set_default_timeout(15_000)
+        # Nothing may leave the machine: abort every non-local request (it is still recorded by the tests,
+        # because the page's "request" event fires before routing).
+        context.route(
+            lambda url: not is_local_url(url),
+            lambda route: route.abort("blockedbyclient"),
+        )
+        yield context
+        context.close()
+    finally:
+        pw.stop()
+
+
+@pytest.fixture
+def page(browser_context, base_url):
+    """A fresh tab on a clean origin state (localStorage, e.g. the chosen palette, is reset)."""
+    p = browser_context.new_page()
+    p.goto(base_url + "/")
+    p.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    p.wait_for_load_state("networkidle")  # no request of this warm-up load may spill into the test
+    yield p
+    p.close()

@@ -1,0 +1,249 @@
+"""Shared helpers for the browser quality gate (no pytest fixtures here: see conftest.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+BROWSER_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BROWSER_DIR.parents[1]
+NODE_MODULES = BROWSER_DIR / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+NPM_HINT = "install the npm test dependencies first: npm ci --prefix tests/browser --ignore-scripts"
+
+CHROMIUM = os.environ.get("MICROSITE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+
+# WCAG 2.0/2.1 level A and AA rules only (best-practice rules are not part of the gate).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+HARMLESS_SCHEMES = {"data", "blob", "about"}
+
+
+# --------------------------------------------------------------------------- site layout
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """URL paths ("/", "/sources/", "/x.html") of every HTML page except 404.html and assets/."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel == "404.html" or rel.startswith("assets/"):
+            continue
+        pages.append(url_path_for(rel))
+    return pages
+
+
+def url_path_for(rel: str) -> str:
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
+def is_local_url(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in HARMLESS_SCHEMES:
+        return True
+    return parts.scheme in {"http", "https"} and (parts.hostname or "") in LOCAL_HOSTS
+
+
+def failure_report(title: str, failures: dict[str, list[str]]) -> str:
+    lines = [f"{title}: {sum(len(v) for v in failures.values())} problem(s) on {len(failures)} page(s)"]
+    for page, problems in failures.items():
+        lines.append(f"  {page}")
+        lines.extend(f"    - {p}" for p in problems)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- axe
+
+
+def run_axe(page) -> list[dict]:
+    """Inject axe-core (once per document) and return its WCAG A/AA violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def format_axe_violations(violations: list[dict]) -> list[str]:
+    out = []
+    for v in violations:
+        for node in v["nodes"]:
+            target = " ".join(json.dumps(t) if not isinstance(t, str) else t for t in node["target"])
+            summary = " | ".join(line.strip() for line in (node["summary"] or "").splitlines() if line.strip())
+            out.append(f"[{v['id']}] ({v['impact']}) {v['help']} -> {target} :: {summary}")
+    return out
+
+
+# --------------------------------------------------------------------------- Material palette
+
+
+def palette_count(page) -> int:
+    return page.locator("input.md-option[name=__palette]").count()
+
+
+def current_palette(page) -> int | None:
+    return page.evaluate(
+        """() => {
+            const inputs = [...document.querySelectorAll('input.md-option[name=__palette]')];
+            const i = inputs.findIndex(el => el.checked);
+            return i < 0 ? null : i;
+        }"""
+    )
+
+
+def set_palette(page, index: int) -> str:
+    """Click the header palette toggle until palette `index` is active; return the body's color scheme.
+
+    The choice is stored in localStorage by Material, so later page loads in the same context keep it.
+    """
+    n = palette_count(page)
+    for _ in range(n + 1):
+        if current_palette(page) == index:
+            break
+        page.locator("form[data-md-component=palette] label.md-header__button:visible").first.click()
+    else:
+        raise AssertionError(f"could not switch to palette {index} (have {n})")
+    page.wait_for_timeout(400)  # let Material's colour transitions settle before measuring contrast
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def representative_pages(pages: list[str]) -> dict[str, str]:
+    """One page of each type: home, sources index, one article below /sources/ (those that exist)."""
+    chosen = {"home": "/"} if "/" in pages else {}
+    if "/sources/" in pages:
+        chosen["sources-index"] = "/sources/"
+    articles = [p for p in pages if p.startswith("/sources/") and p != "/sources/"]
+    if articles:
+        chosen["article"] = articles[0]
+    return chosen
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    title: str
+    url: str  # absolute URL as resolved by the browser
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path
+
+    def haystack(self) -> str:
+        """Title and URL, lower-cased, with the URL's -/_ also read as spaces (slugs match phrases)."""
+        url = unquote(self.url).lower()
+        return " | ".join([self.title.lower(), url, url.replace("-", " ").replace("_", " ")])
+
+
+SEARCH_INPUT = "input.md-search__input"
+SEARCH_ITEM = ".md-search-result__item"
+
+
+def open_search(page) -> None:
+    """Open Material's search at desktop width: the input is in the header, clicking it opens the overlay."""
+    search_input = page.locator(SEARCH_INPUT)
+    if search_input.is_visible():
+        search_input.click()
+    else:  # narrow layouts: the magnifier button in the header toggles #__search
+        page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("document.getElementById('__search').checked")
+
+
+def search(page, query: str, timeout_ms: int = 30_000) -> list[SearchResult]:
+    """Type `query` into the search box and return the page-level results, best first.
+
+    Each `.md-search-result__item` is one page (its first link is the page itself, the rest are its
+    sections); only the page link is returned. Returns [] when the search reports no match.
+    """
+    open_search(page)
+    box = page.locator(SEARCH_INPUT)
+    if box.input_value():
+        box.fill("")
+        page.wait_for_function(f"document.querySelectorAll('{SEARCH_ITEM}').length === 0")
+    box.press_sequentially(query, delay=20)
+    # The meta line reads "Type to start searching" / "Initializing search" until the worker has answered,
+    # then "N matching documents" or "No matching documents".
+    page.wait_for_function(
+        "() => /matching document/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+        timeout=timeout_ms,
+    )
+    read = """(sel) => [...document.querySelectorAll(sel)].map(li => {
+        const a = li.querySelector('a.md-search-result__link');
+        const h = a && a.querySelector('h1, h2');
+        return {title: (h ? h.textContent : (a ? a.textContent : '')).trim(), url: a ? a.href : ''};
+    })"""
+    results, previous = None, page.evaluate(read, SEARCH_ITEM)
+    for _ in range(20):  # results are rendered in batches: wait until two reads agree
+        page.wait_for_timeout(150)
+        results = page.evaluate(read, SEARCH_ITEM)
+        if results == previous:
+            break
+        previous = results
+    return [SearchResult(title=r["title"], url=r["url"]) for r in results]
+
+
+# --------------------------------------------------------------------------- focus
+
+
+def focused_element_info(page) -> dict | None:
+    """Describe document.activeElement: tag, text, visibility and whether it shows a focus indicator."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body || el === document.documentElement) return null;
+            const cs = getComputedStyle(el);
+            const r = el.getBoundingClientRect();
+            const visible = r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'
+                && parseFloat(cs.opacity) > 0 && r.bottom > 0 && r.right > 0
+                && r.top < window.innerHeight && r.left < window.innerWidth;
+            const ring = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                || (s.boxShadow && s.boxShadow !== 'none');
+            const ownRing = ring(cs);
+            let labelRing = false;
+            // Material hides its radio/checkbox controls and draws the focus ring on the label next to them.
+            const label = el.matches('input.md-option, input.md-toggle') ? el.nextElementSibling : null;
+            let labelVisible = false;
+            if (label && label.tagName === 'LABEL') {
+                const ls = getComputedStyle(label), lr = label.getBoundingClientRect();
+                labelVisible = lr.width > 0 && lr.height > 0 && ls.visibility !== 'hidden';
+                labelRing = labelVisible && ring(ls);
+            }
+            return {
+                visibleViaLabel: labelVisible,
+                tag: el.tagName.toLowerCase(), cls: el.className && String(el.className),
+                id: el.id, href: el.getAttribute('href'), text: (el.innerText || el.value || '').trim().slice(0, 60),
+                visible: visible || labelVisible, indicator: !!(ownRing || labelRing),
+                outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`, boxShadow: cs.boxShadow,
+                inPrimaryNav: !!el.closest('.md-sidebar--primary, .md-tabs'),
+            };
+        }"""
+    )
