@@ -50,8 +50,10 @@ def remove_furniture(units: tuple[Unit, ...], rules: CleaningRules, file: str, o
     for index, unit in enumerate(units):
         if index in verdict:
             continue
+        # Patterns see spacing collapsed (scraped text mixes no-break and double spaces); the text is kept as is.
+        flat = " ".join(unit.text.split())
         for rule, regex in active:
-            m = regex.search(unit.text)
+            m = regex.search(flat)
             if not m:
                 continue
             verdict[index] = rule
@@ -60,12 +62,15 @@ def remove_furniture(units: tuple[Unit, ...], rules: CleaningRules, file: str, o
             if rule.extent == "rest":
                 for later in range(index + 1, len(units)):
                     verdict.setdefault(later, rule)
-            elif rule.extent == "with-caption-above":
-                # A photo credit closes its caption: the lines just above it in the same block.
+            elif (
+                rule.extent == "with-caption-above"
+                and _block_size(units, unit) <= rules.caption_block_max_lines
+            ):
+                # A photo credit closes its caption: the lines just above it in its (small) block. In a long
+                # block (a file without blank lines) the lines above are article text, so only the credit goes.
                 above = index - 1
                 while (
                     above >= 0
-                    and index - above < rules.caption_block_max_lines
                     and units[above].block == unit.block
                     and above not in verdict
                     and not parse_dateline(units[above].text)
@@ -76,6 +81,10 @@ def remove_furniture(units: tuple[Unit, ...], rules: CleaningRules, file: str, o
     kept = tuple(u for i, u in enumerate(units) if i not in verdict)
     removed = tuple(_removed(units[i], rule) for i, rule in sorted(verdict.items()))
     return Furniture(kept, removed, author)
+
+
+def _block_size(units: tuple[Unit, ...] | list[Unit], unit: Unit) -> int:
+    return sum(1 for u in units if u.block == unit.block)
 
 
 def _quotations(unit: Unit, min_words: int) -> list[str]:
@@ -108,11 +117,11 @@ def remove_repeats(
             first = seen.get(norm)
             if first is not None and first == index - 1 and body[first].block == unit.block:
                 verdict[first] = rule  # a caption printed twice: both copies are the caption
-            elif norm == title_norm:
+            elif norm == title_norm and _block_size(body, unit) <= rules.caption_block_max_lines:
                 # The headline repeated above a photo: the rest of its small block is the caption.
-                following = [j for j in range(index + 1, len(body)) if body[j].block == unit.block]
-                for j in following[: rules.caption_block_max_lines - 1]:
-                    verdict[j] = rule
+                for j in range(index + 1, len(body)):
+                    if body[j].block == unit.block:
+                        verdict[j] = rule
         elif (
             "repeated-quote" in detectors
             and not QUOTE_RE.search(unit.text)

@@ -90,7 +90,7 @@ def units(text: str) -> tuple[Unit, ...]:
     block = 0
     previous_blank = True
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        line = " ".join(raw.split())  # tabs, NBSPs and runs of spaces become one space; nothing else changes
+        line = raw.strip()  # inner spacing is kept as published (the browser collapses it anyway)
         if not line:
             previous_blank = True
             continue

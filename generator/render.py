@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import json
 import posixpath
+import re
 from pathlib import Path
 
 import jinja2
@@ -20,9 +21,10 @@ from markupsafe import Markup
 from .export import corpus_json
 from .model import Article, Site
 
-# Characters that start Markdown, attr_list, snippets ("--8<--") or Jinja syntax.
-# One translation table, applied in a single pass, so nothing is escaped twice.
-_LITERAL = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:$%<>&\"'"}
+# HTML's specials, and the characters that open Markdown, attr_list, abbr, table or extension syntax inside
+# a line ("<" also breaks the snippets marker "--8<--"). Templates never put scraped text at the start of a
+# line, so line-start syntax ("1. ", "- ", "> ") cannot arise. One table, one pass: nothing is escaped twice.
+_LITERAL = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]#|~^=<>&\"'"}
 
 
 def escape_text(value) -> Markup:
@@ -50,7 +52,12 @@ def cite(source: str) -> Markup:
 
 def yaml_string(value: str) -> Markup:
     """A YAML double-quoted string for front matter; HTML-escaped, since themes print titles unescaped."""
-    return Markup(json.dumps(html.escape(value, quote=False), ensure_ascii=False))
+    text = json.dumps(html.escape(value, quote=False), ensure_ascii=False)
+    # JSON leaves DEL, C1 controls and lone surrogates raw; YAML rejects them, so write those as escapes.
+    return Markup(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def long_date(iso: str | None) -> str:

@@ -184,6 +184,9 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
             )
         country = _sourced(path, node, "country", where)
         kind = _sourced(path, node, "kind", where)
+        for key, fact in (("country", country), ("kind", kind)):
+            if not fact.known:
+                raise _fail(path, node[key], "source", f"{where}.{key} needs a value as well as its source")
         outlets.append(
             Outlet(
                 oid,

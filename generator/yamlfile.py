@@ -38,6 +38,13 @@ def _make_loader(path: str):
     class Loader(yaml.SafeLoader):
         pass
 
+    # Dates stay text, so that validation can say which key holds an impossible date such as 2018-09-31
+    # (PyYAML's own date parsing fails without a line number).
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
     def construct_mapping(loader, node, deep=False):
         loader.flatten_mapping(node)
         result = Map()

@@ -1,0 +1,194 @@
+"""Bad input: every case stops with a clear error naming file, line or key and what would be valid."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import SITE_DATA, run_cli, run_mkdocs, write_corpus
+
+GOOD = "A headline\n\nThe first paragraph of the story is long enough to be running prose for the parser.\n"
+
+
+@pytest.fixture
+def site_data(tmp_path: Path) -> Path:
+    dest = tmp_path / "site_data"
+    shutil.copytree(SITE_DATA, dest)
+    return dest
+
+
+def check_fails(site_data: Path, *expected: str) -> str:
+    result = run_cli("check", "--site-data", str(site_data))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    for pattern in expected:
+        assert re.search(pattern, result.stderr), f"{pattern!r} not in:\n{result.stderr}"
+    return result.stderr
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_empty_corpus_file(site_data):
+    write_corpus(site_data, {"a.txt": GOOD, "empty.txt": ""})
+    check_fails(site_data, r"error: site_data/corpus/empty\.txt:1: is empty")
+
+
+def test_non_utf8_file(site_data):
+    write_corpus(
+        site_data,
+        {
+            "a.txt": "Headline\n\nCaf\xe9 society is long enough to be prose for the parser here.\n".encode(
+                "cp1252"
+            )
+        },
+    )
+    check_fails(
+        site_data, r"site_data/corpus/a\.txt:3: is not UTF-8 text \(byte 0xe9", r"save the article as UTF-8"
+    )
+
+
+def test_file_with_no_body(site_data):
+    write_corpus(
+        site_data, {"a.txt": "A headline\n\nPlease let us know if you're having issues with commenting.\n"}
+    )
+    check_fails(site_data, r"site_data/corpus/a\.txt:1: has no article text left after cleaning")
+
+
+def test_malformed_yaml(site_data):
+    edit(site_data / "sources.yml", "    language: en\n", "    language: [en\n")
+    check_fails(site_data, r"site_data/sources\.yml:\d+: not valid YAML")
+
+
+def test_misspelled_key(site_data):
+    edit(
+        site_data / "sources.yml",
+        "    language: en\n",
+        "    language: en\n    autor: {value: X, source: https://x.org}\n",
+    )
+    err = check_fails(
+        site_data,
+        r"site_data/sources\.yml:\d+ \(autor\): unknown key 'autor' in articles\[0\]; "
+        r"did you mean 'author'\?",
+    )
+    line = int(re.search(r"sources\.yml:(\d+)", err).group(1))
+    assert "autor" in (site_data / "sources.yml").read_text().splitlines()[line - 1]
+
+
+def test_entry_without_its_file(site_data):
+    edit(site_data / "sources.yml", "  - file: 000_0cb12d1fd8025dd7.txt", "  - file: 000_missing.txt")
+    check_fails(
+        site_data,
+        r"site_data/sources\.yml:\d+ \(file\): lists '000_missing\.txt', which is not in "
+        r"site_data/corpus/",
+        r"site_data/corpus/000_0cb12d1fd8025dd7\.txt: has no entry in site_data/sources\.yml",
+    )
+
+
+def test_file_without_entry(site_data):
+    (site_data / "corpus" / "new.txt").write_text(GOOD, encoding="utf-8")
+    check_fails(
+        site_data,
+        r"site_data/corpus/new\.txt: has no entry in site_data/sources\.yml; add one with "
+        r"'- file: new\.txt'",
+    )
+
+
+def test_two_articles_with_the_same_slug(site_data):
+    write_corpus(site_data, {"a.txt": GOOD, "b.txt": GOOD.replace("first", "other")})
+    check_fails(
+        site_data,
+        r"'b\.txt' and 'a\.txt' both get the page address /sources/a-headline/; give one of "
+        r"them its own 'slug'",
+    )
+
+
+def test_unknown_outlet(site_data):
+    edit(site_data / "sources.yml", "    outlet: breitbart\n", "    outlet: breitbartt\n")
+    check_fails(
+        site_data,
+        r"sources\.yml:\d+ \(outlet\): articles\[0\]\.outlet 'breitbartt' is not one of the "
+        r"outlets .*Did you mean 'breitbart'\?",
+    )
+
+
+def test_fact_without_a_citation(site_data):
+    edit(
+        site_data / "sources.yml",
+        "      source: https://www.allsides.com/news-source/breitbart\n",
+        "",
+    )
+    check_fails(site_data, r"sources\.yml:\d+ \(source\): outlets\[0\]\.country needs 'source'")
+
+
+def test_bad_date(site_data):
+    edit(site_data / "sources.yml", "      value: 2018-09-10", "      value: 2018-09-31")
+    check_fails(
+        site_data, r"sources\.yml:\d+ \(value\): articles\[0\]\.published must be a date written YYYY-MM-DD"
+    )
+
+
+def test_bad_regular_expression(site_data):
+    edit(site_data / "cleaning.yml", 'pattern: "^News ID: ?\\\\d+$"', 'pattern: "^News ID: (\\\\d+$"')
+    check_fails(
+        site_data, r"cleaning\.yml:\d+ \(pattern\): rules\[\d+\]\.pattern is not a valid regular expression"
+    )
+
+
+def test_unknown_detector(site_data):
+    edit(site_data / "cleaning.yml", "  repeated-quote:\n", "  repeated-quotes:\n")
+    check_fails(
+        site_data,
+        r"cleaning\.yml:\d+ \(repeated-quotes\): unknown detector 'repeated-quotes'.*"
+        r"Did you mean 'repeated-quote'\?",
+    )
+
+
+def test_duplicate_key(site_data):
+    edit(
+        site_data / "site.yml",
+        "reading_words_per_minute: 200\n",
+        "reading_words_per_minute: 200\ntitle: again\n",
+    )
+    check_fails(site_data, r"site\.yml:\d+: duplicate key 'title' \(first given on line \d+\)")
+
+
+def test_missing_file(site_data):
+    (site_data / "cleaning.yml").unlink()
+    check_fails(site_data, r"site_data/cleaning\.yml: is missing")
+
+
+def test_several_errors_are_reported_together(site_data):
+    write_corpus(site_data, {"a.txt": GOOD, "empty.txt": "", "b.txt": b"\xff\xfe"})
+    err = check_fails(site_data, r"empty\.txt:1: is empty", r"b\.txt:1: is not UTF-8")
+    assert "2 error(s); nothing was written." in err
+
+
+def test_failed_mkdocs_build_leaves_the_last_good_site(project: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    first = run_mkdocs(project / "mkdocs.yml", site)
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    write_corpus(project / "site_data", {"a.txt": GOOD, "empty.txt": ""})
+    second = run_mkdocs(project / "mkdocs.yml", site)
+    assert second.returncode != 0
+    assert "site_data/corpus/empty.txt:1: is empty" in second.stderr
+    assert "Traceback" not in second.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_failed_cli_build_leaves_the_last_output(site_data: Path, tmp_path: Path):
+    out = tmp_path / "pages"
+    assert run_cli("build", "--site-data", str(site_data), "--out", str(out)).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    write_corpus(site_data, {"empty.txt": ""})
+    result = run_cli("build", "--site-data", str(site_data), "--out", str(out))
+    assert result.returncode == 1 and "nothing was written" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
