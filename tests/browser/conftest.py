@@ -20,7 +20,6 @@ import pytest
 
 from .helpers import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, VIEWPORT, is_local_url, site_pages
 
-
 # --------------------------------------------------------------------------- build + serve
 
 
@@ -45,7 +44,8 @@ def site_dir(tmp_path_factory) -> Path:
     )
     if proc.returncode != 0:
         pytest.fail(
-            f"mkdocs build --strict failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False
+            f"mkdocs build --strict failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}",
+            pytrace=False,
         )
     return out
 
@@ -87,7 +87,9 @@ def browser_context(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM} (install the Debian package 'chromium')", pytrace=False)
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM} (install the Debian package 'chromium')", pytrace=False
+        )
     profile = tmp_path_factory.mktemp("chromium-profile")
     pw = sync_playwright().start()
     try:

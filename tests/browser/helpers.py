@@ -97,7 +97,9 @@ def format_axe_violations(violations: list[dict]) -> list[str]:
     for v in violations:
         for node in v["nodes"]:
             target = " ".join(json.dumps(t) if not isinstance(t, str) else t for t in node["target"])
-            summary = " | ".join(line.strip() for line in (node["summary"] or "").splitlines() if line.strip())
+            summary = " | ".join(
+                line.strip() for line in (node["summary"] or "").splitlines() if line.strip()
+            )
             out.append(f"[{v['id']}] ({v['impact']}) {v['help']} -> {target} :: {summary}")
     return out
 

@@ -45,8 +45,11 @@ def test_tab_stops_in_header_and_nav_show_focus(page, base_url):
         seen.append(f"{info['tag']}.{info['cls']} {info['text']!r}")
         if not info["visible"] or not info["indicator"]:
             problems.append(info)
-        if not info["inPrimaryNav"] and len(seen) > 3 and info["tag"] == "a" and "md-nav__link" not in (
-            info["cls"] or ""
+        if (
+            not info["inPrimaryNav"]
+            and len(seen) > 3
+            and info["tag"] == "a"
+            and "md-nav__link" not in (info["cls"] or "")
         ):
             break  # left the header and navigation
     assert not problems, "Tab stops without a visible focus indicator:\n" + "\n".join(map(str, problems))

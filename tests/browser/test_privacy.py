@@ -12,14 +12,24 @@ pytestmark = pytest.mark.browser
 
 def test_pages_are_local_and_clean(page, base_url, pages):
     problems: list[str] = []
-    page.on("request", lambda r: None if is_local_url(r.url) else problems.append(f"external request: {r.url}"))
+    page.on(
+        "request", lambda r: None if is_local_url(r.url) else problems.append(f"external request: {r.url}")
+    )
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     page.on(
         "requestfailed",
-        lambda r: None if not is_local_url(r.url) else problems.append(f"request failed ({r.failure}): {r.url}"),
+        lambda r: (
+            None if not is_local_url(r.url) else problems.append(f"request failed ({r.failure}): {r.url}")
+        ),
     )
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text} @ {m.location.get('url')}")
-            if m.type in ("error", "assert") else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text} @ {m.location.get('url')}")
+            if m.type in ("error", "assert")
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: problems.append(f"uncaught exception: {e}"))
 
     failures: dict[str, list[str]] = {}

@@ -45,7 +45,9 @@ def search_page(browser_context, base_url):
 def test_search_first_result(search_page, query):
     expect = SEARCH_CASES[query]
     results = search(search_page, query)
-    listing = "\n".join(f"  {i + 1}. {r.title} <{r.path}>" for i, r in enumerate(results[:10])) or "  (no results)"
+    listing = (
+        "\n".join(f"  {i + 1}. {r.title} <{r.path}>" for i, r in enumerate(results[:10])) or "  (no results)"
+    )
     assert results, f"search {query!r} found nothing"
     first = results[0]
     below = first.path.startswith(expect.under) and first.path.rstrip("/") != expect.under.rstrip("/")
