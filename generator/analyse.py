@@ -1,4 +1,5 @@
-"""Analyse stage: figures computed from the cleaned text (word count, reading time, reading grade)."""
+"""Analyse stage: what is computed from the cleaned text: figures (words, reading time and grade), who is
+named where (``mentions``), what they are called (``labels``) and who is quoted saying what (``quotes``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from dataclasses import replace
 
 import textstat
 
-from .model import Article, Stats
+from .labels import find_labels
+from .mentions import Matcher, find_mentions
+from .model import Actor, Article, Attribution, Stats
+from .quotes import find_quotes
 
 
 def stats(text: str, words_per_minute: int) -> Stats:
@@ -20,6 +24,20 @@ def stats(text: str, words_per_minute: int) -> Stats:
     )
 
 
-def analyse_article(article: Article, words_per_minute: int) -> Article:
+def analyse_article(
+    article: Article,
+    words_per_minute: int,
+    matcher: Matcher | None = None,
+    actors: tuple[Actor, ...] = (),
+    attribution: Attribution | None = None,
+) -> Article:
     text = "\n\n".join(p.text for p in article.paragraphs)
-    return replace(article, stats=stats(text, words_per_minute))
+    attribution = attribution or Attribution()
+    mentions = find_mentions(article.paragraphs, matcher) if matcher else ()
+    return replace(
+        article,
+        stats=stats(text, words_per_minute),
+        mentions=mentions,
+        labels=find_labels(article.paragraphs, mentions, attribution, {a.id: a.kind for a in actors}),
+        quotes=find_quotes(article.paragraphs, mentions, actors, attribution),
+    )

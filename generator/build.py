@@ -17,7 +17,9 @@ from . import sitedata
 from .analyse import analyse_article
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
-from .model import Article, Site, Warning
+from .mentions import matcher
+from .model import Article, Attribution, Site, Warning
+from .names import unknown_names
 from .parse import decode
 from .render import render_site
 
@@ -53,6 +55,17 @@ def load_site(site_data: Path) -> Site:
     )
     sources_path = f"{name}/sources.yml"
     outlets, entries = sitedata.parse_sources(_read(site_data / "sources.yml", sources_path), sources_path)
+    groups, actors = (), ()
+    if (site_data / "actors.yml").is_file():
+        groups, actors = sitedata.parse_actors(
+            _read(site_data / "actors.yml", f"{name}/actors.yml"), f"{name}/actors.yml"
+        )
+    attribution = Attribution()
+    if (site_data / "attribution.yml").is_file():
+        attribution = sitedata.parse_attribution(
+            _read(site_data / "attribution.yml", f"{name}/attribution.yml"), f"{name}/attribution.yml"
+        )
+    match = matcher(actors, attribution)
     corpus = site_data / "corpus"
     files = (
         sorted(p.name for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
@@ -99,7 +112,7 @@ def load_site(site_data: Path) -> Site:
         except SiteDataError as exc:
             errors.append(exc)
             continue
-        articles.append(analyse_article(article, info.words_per_minute))
+        articles.append(analyse_article(article, info.words_per_minute, match, actors, attribution))
         warnings.extend(notes)
     seen: dict[str, str] = {}
     for article in articles:
@@ -116,7 +129,15 @@ def load_site(site_data: Path) -> Site:
         seen[article.id] = article.file
     if errors:
         raise errors[0] if len(errors) == 1 else SiteDataErrors(errors)
-    return Site(info=info, articles=tuple(articles), outlets=outlets, warnings=tuple(warnings))
+    warnings.extend(unknown_names(tuple(articles), attribution, f"{name}/corpus"))
+    return Site(
+        info=info,
+        articles=tuple(articles),
+        outlets=outlets,
+        warnings=tuple(warnings),
+        actors=actors,
+        groups=groups,
+    )
 
 
 def generate(site_data: Path, templates: Path = TEMPLATES) -> Result:

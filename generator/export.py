@@ -5,6 +5,7 @@ The shape is a published contract (``generator/schema/corpus.schema.json``): add
 
 from __future__ import annotations
 
+from .mentions import counts
 from .model import Site
 
 SCHEMA_VERSION = 1
@@ -25,7 +26,32 @@ def corpus_json(site: Site) -> dict:
                 "published": a.published.value,
                 "paragraphs": [{"id": p.id, "text": p.text} for p in a.paragraphs],
                 "removed": [{"text": r.text, "rule": r.rule} for r in a.removed],
+                "mentions": counts(a.mentions),
+                "quotes": [
+                    {
+                        "text": q.text,
+                        "speaker": q.speaker,
+                        "speaker_label": q.speaker_label,
+                        "paragraph": q.paragraph,
+                        "kind": q.kind,
+                    }
+                    for q in a.quotes
+                ],
+                "labels": [
+                    {"actor": lab.actor, "text": lab.text, "paragraph": lab.paragraph} for lab in a.labels
+                ],
             }
             for a in sorted(site.articles, key=lambda a: a.id)
+        ],
+        "actors": [
+            {
+                "id": x.id,
+                "name": x.name,
+                "kind": x.kind,
+                "aliases": list(x.aliases),
+                "group": x.group,
+                "url": x.site_path,
+            }
+            for x in site.actors
         ],
     }

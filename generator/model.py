@@ -116,6 +116,82 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None  # ISO date (or year) the role began
+    end: str | None
+    citation: str
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person or organisation from actors.yml."""
+
+    id: str
+    name: str
+    kind: str  # person | government-body | party | media-outlet | organisation
+    group: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    bio: str
+    citation: str
+    related: tuple[str, ...]
+
+    @property
+    def site_path(self) -> str:
+        return f"/actors/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """attribution.yml: the word lists used to read mentions, labels and quotations."""
+
+    titles: tuple[str, ...] = ()
+    speech_verbs: tuple[str, ...] = ()
+    according_to: tuple[str, ...] = ()
+    pronouns: dict[str, str] = field(default_factory=dict)
+    anonymous_nouns: tuple[str, ...] = ()
+    term_markers: tuple[str, ...] = ()
+    label_stop_words: tuple[str, ...] = ()
+    label_heads: tuple[str, ...] = ()
+    not_actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    paragraph: str
+    start: int  # character offsets in the paragraph's text, title included
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """What an outlet calls an actor at one mention: a title, modifier or appositive."""
+
+    actor: str
+    text: str
+    paragraph: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # exactly the characters between the quotation marks
+    kind: str  # "speech" or "term"
+    speaker: str | None  # actor id; None for terms, anonymous and unattributed speech
+    speaker_label: str | None  # how the text names the speaker ("he", "a senior administration official")
+    paragraph: str
+    start: int  # offset of the opening quotation mark in the paragraph
+
+
+@dataclass(frozen=True)
 class Article:
     id: str  # the slug: /sources/<id>/
     file: str
@@ -130,6 +206,9 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...]
     stats: Stats | None = None
+    mentions: tuple[Mention, ...] = ()
+    labels: tuple[Label, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def site_path(self) -> str:
@@ -170,3 +249,5 @@ class Site:
     articles: tuple[Article, ...]
     outlets: tuple[Outlet, ...]
     warnings: tuple[Warning, ...] = field(default=())
+    actors: tuple[Actor, ...] = ()
+    groups: tuple[Group, ...] = ()

@@ -19,7 +19,9 @@ import jinja2
 from markupsafe import Markup
 
 from .export import corpus_json
+from .mentions import counts
 from .model import Article, Site
+from .views import actor_views
 
 # HTML's specials, and the characters that open Markdown, attr_list, abbr, table or extension syntax inside
 # a line ("<" also breaks the snippets marker "--8<--"). Templates never put scraped text at the start of a
@@ -90,6 +92,35 @@ def article_page(article: Article) -> str:
     return f"sources/{article.id}.md"
 
 
+def actor_page(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def linked_paragraphs(article: Article, known: set[str]) -> dict[str, Markup]:
+    """Each paragraph's text, escaped, with the first mention of each actor linked to the actor's page.
+
+    The paragraphs are raw HTML (so ids and links survive as written), which MkDocs does not rewrite: the
+    link is written for directory URLs, /sources/<slug>/ → /actors/<id>/.
+    """
+    result: dict[str, Markup] = {}
+    for paragraph in article.paragraphs:
+        out: list[str] = []
+        at = 0
+        linked: set[str] = set()
+        for mention in (m for m in article.mentions if m.paragraph == paragraph.id):
+            if mention.actor in linked or mention.actor not in known or mention.start < at:
+                continue
+            linked.add(mention.actor)
+            out.append(escape_text(paragraph.text[at : mention.start]))
+            out.append(
+                f'<a class="ms-actor" href="../../actors/{mention.actor}/">{escape_text(mention.text)}</a>'
+            )
+            at = mention.end
+        out.append(escape_text(paragraph.text[at:]))
+        result[paragraph.id] = Markup("".join(out))
+    return result
+
+
 def render_site(site: Site, templates: Path) -> dict[str, str]:
     """Every generated file of the site: docs-relative path → content."""
     env = environment(templates)
@@ -102,10 +133,39 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
             site=site, articles=articles, page="sources/index.md", article_page=article_page
         ),
     }
+    known = {a.id for a in site.actors}
+    names = {a.id: a for a in site.actors}
     for article in articles:
         path = article_page(article)
         pages[path] = env.get_template("source.md.j2").render(
-            site=site, article=article, page=path, article_page=article_page
+            site=site,
+            article=article,
+            page=path,
+            article_page=article_page,
+            actor_page=actor_page,
+            text=linked_paragraphs(article, known),
+            actors=names,
+            named=[
+                (names[a], n)
+                for a, n in sorted(counts(article.mentions).items(), key=lambda x: (-x[1], x[0]))
+                if a in names
+            ],
         )
+    groups = actor_views(site, tuple(articles))
+    if site.actors:
+        pages["actors/index.md"] = env.get_template("actors.md.j2").render(
+            site=site, groups=groups, page="actors/index.md", actor_page=actor_page
+        )
+        for group in groups:
+            for view in group.actors:
+                path = actor_page(view.actor.id)
+                pages[path] = env.get_template("actor.md.j2").render(
+                    site=site,
+                    view=view,
+                    page=path,
+                    actor_page=actor_page,
+                    article_page=article_page,
+                    actors=names,
+                )
     pages["data/corpus.json"] = json.dumps(corpus_json(site), ensure_ascii=False, indent=1) + "\n"
     return pages

@@ -8,6 +8,7 @@ subclasses that also record the line of each key or item. Duplicate keys are an 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import yaml
 
@@ -35,15 +36,25 @@ class Seq(list):
 
 
 def _make_loader(path: str):
-    class Loader(yaml.SafeLoader):
+    # libyaml's parser when PyYAML has it (several times faster on a large sources.yml); the constructors
+    # and resolvers below are Python either way, and nodes carry their line marks in both.
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         pass
 
     # Dates stay text, so that validation can say which key holds an impossible date such as 2018-09-31
     # (PyYAML's own date parsing fails without a line number).
+    # Likewise yes/no/on/off stay words (YAML 1.2): an editor's word list may well contain "on" or "no".
     Loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [
+            (tag, regexp)
+            for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+        ]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
 
     def construct_mapping(loader, node, deep=False):
         loader.flatten_mapping(node)

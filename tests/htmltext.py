@@ -30,5 +30,10 @@ class Page(HTMLParser):
     def text(self) -> str:
         return " ".join(" ".join(self.text_parts).split())
 
+    @property
+    def flow_text(self) -> str:
+        """Text as it flows (inline elements joined without extra spaces), whitespace collapsed."""
+        return " ".join("".join(self.text_parts).split())
+
     def ids(self) -> set[str]:
         return {attrs["id"] for _, attrs in self.elements if attrs.get("id")}

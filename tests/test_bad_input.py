@@ -192,3 +192,43 @@ def test_failed_cli_build_leaves_the_last_output(site_data: Path, tmp_path: Path
     result = run_cli("build", "--site-data", str(site_data), "--out", str(out))
     assert result.returncode == 1 and "nothing was written" in result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_actor_in_an_unknown_group(site_data):
+    edit(site_data / "actors.yml", "    group: experts\n", "    group: expert\n")
+    check_fails(
+        site_data,
+        r"actors\.yml:\d+ \(group\): actors\[\d+\] \(richard-haass\)\.group 'expert' is not a group "
+        r"listed above .*Did you mean 'experts'\?",
+    )
+
+
+def test_related_actor_that_does_not_exist(site_data):
+    edit(site_data / "actors.yml", "related: [hugo-chavez,", "related: [hugo-chaves,")
+    check_fails(
+        site_data,
+        r"actors\.yml:\d+: actors\[\d+\] \(nicolas-maduro\)\.related: no actor with id 'hugo-chaves'\. "
+        r"Did you mean 'hugo-chavez'\?",
+    )
+
+
+def test_actor_kind_must_be_known(site_data):
+    edit(site_data / "actors.yml", "    kind: person\n", "    kind: human\n")
+    check_fails(
+        site_data, r"actors\.yml:\d+ \(kind\): actors\[\d+\] \([a-z-]+\)\.kind 'human' must be one of: person"
+    )
+
+
+def test_unknown_names_are_reported_not_invented(site_data):
+    write_corpus(
+        site_data,
+        {
+            "a.txt": "A headline\n\nYesterday Jane Roebuck of the Acme Mining Corporation said the "
+            "talks with Nicolás Maduro had failed completely.\n"
+        },
+    )
+    result = run_cli("check", "--site-data", str(site_data))
+    assert result.returncode == 0, result.stderr
+    assert "p1: 'Jane Roebuck' is not in actors.yml" in result.stdout
+    assert "p1: 'Acme Mining Corporation' is not in actors.yml" in result.stdout
+    assert "Nicolás Maduro' is not" not in result.stdout

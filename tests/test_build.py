@@ -42,7 +42,7 @@ def test_every_article_has_its_page_with_paragraph_anchors(built):
         assert f"Removed from the scraped page ({len(article.removed)} lines)" in page.text
         assert article.outlet.name in page.text
         for p in article.paragraphs:
-            assert " ".join(p.text.split()) in page.text
+            assert " ".join(p.text.split()) in page.flow_text
 
 
 def test_pages_credit_outlet_author_and_link_the_original(built):
@@ -129,3 +129,28 @@ def test_site_data_location_is_configurable(project: Path, tmp_path: Path):
     result = run_mkdocs(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/sources/index.html").is_file()
+
+
+def test_every_actor_has_a_page_and_source_pages_link_to_them(built):
+    site, _ = built
+    loaded = load_site(SITE_DATA)
+    for actor in loaded.actors:
+        assert (site / "actors" / actor.id / "index.html").is_file(), actor.id
+    mentioned = {m.actor for a in loaded.articles for m in a.mentions}
+    for article in loaded.articles:
+        page = Page((site / "sources" / article.id / "index.html").read_text(encoding="utf-8"))
+        linked = {
+            a["href"].split("/")[-2]
+            for tag, a in page.elements
+            if tag == "a" and "ms-actor" in a.get("class", "")
+        }
+        assert linked == {m.actor for m in article.mentions}
+    assert mentioned <= {a.id for a in loaded.actors}
+
+
+def test_actor_page_quotes_link_to_their_paragraph(built):
+    site, _ = built
+    page = Page((site / "actors/diosdado-cabello/index.html").read_text(encoding="utf-8"))
+    assert "The presidential assassination that was stopped was led by the United States," in page.text
+    hrefs = [a.get("href", "") for tag, a in page.elements if tag == "a"]
+    assert "../../sources/venezuela-calls-for-massive-march-against-u-s-amid-talk-of/#p4" in hrefs

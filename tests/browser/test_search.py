@@ -29,6 +29,9 @@ SEARCH_CASES: dict[str, Expect] = {
     "Truthout": Expect("/sources/", ("truthout", "guaid")),
     "Iran Daily": Expect("/sources/", ("iran daily", "iran-daily", "accuses us of plotting coup")),
     "Shugerman": Expect("/sources/", ("independent", "met with venezuelan rebels")),
+    "Cabello": Expect("/actors/", ("diosdado cabello",)),
+    "Arreaza": Expect("/actors/", ("jorge arreaza",)),
+    "Guaidó": Expect("/actors/", ("juan guaid",)),
 }
 
 
