@@ -499,6 +499,9 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
     # The bare baseline: the very same pages as files in docs/, and the same mkdocs.yml without the plugin.
     bare_project.mkdir()
     shutil.copytree(snapshot / "docs", bare_project / "docs")
+    # The theme override (mkdocs.yml's custom_dir) is part of the theme, not of the generator: both have it.
+    if (snapshot / "templates" / "theme").is_dir():
+        shutil.copytree(snapshot / "templates" / "theme", bare_project / "templates" / "theme")
     write_pages(result.pages, base / "generated")
     shutil.copytree(base / "generated", bare_project / "docs", dirs_exist_ok=True)
     write_config(snapshot / "mkdocs.yml", bare_project / "mkdocs.yml", plugin=False)
@@ -507,6 +510,8 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
     nonav_project = base / "bare-nonav"
     nonav_project.mkdir()
     shutil.copytree(bare_project / "docs", nonav_project / "docs")
+    if (bare_project / "templates").is_dir():
+        shutil.copytree(bare_project / "templates", nonav_project / "templates")
     leaves = [p for p in result.pages if p.endswith(".md") and posixpath.basename(p) != "index.md"]
     write_config(snapshot / "mkdocs.yml", nonav_project / "mkdocs.yml", plugin=False, leaf_pages=leaves)
 

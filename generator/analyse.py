@@ -8,9 +8,11 @@ from dataclasses import replace
 
 import textstat
 
+from .compare import coverage, framing
+from .history import find_invocations
 from .labels import find_labels
 from .mentions import Matcher, find_mentions
-from .model import Actor, Article, Attribution, Stats
+from .model import Actor, Article, Attribution, Event, Fact, FramingCategory, Stats
 from .quotes import find_quotes
 
 
@@ -30,14 +32,22 @@ def analyse_article(
     matcher: Matcher | None = None,
     actors: tuple[Actor, ...] = (),
     attribution: Attribution | None = None,
+    events: tuple[Event, ...] = (),
+    facts: tuple[Fact, ...] = (),
+    lexicon: tuple[FramingCategory, ...] = (),
 ) -> Article:
     text = "\n\n".join(p.text for p in article.paragraphs)
     attribution = attribution or Attribution()
     mentions = find_mentions(article.paragraphs, matcher) if matcher else ()
+    invocations, flags = find_invocations(article.paragraphs, events)
     return replace(
         article,
         stats=stats(text, words_per_minute),
         mentions=mentions,
         labels=find_labels(article.paragraphs, mentions, attribution, {a.id: a.kind for a in actors}),
         quotes=find_quotes(article.paragraphs, mentions, actors, attribution),
+        invocations=invocations,
+        flags=flags,
+        coverage=coverage(article.file, article.paragraphs, facts),
+        framing=framing(article.paragraphs, lexicon),
     )

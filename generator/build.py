@@ -66,6 +66,26 @@ def load_site(site_data: Path) -> Site:
             _read(site_data / "attribution.yml", f"{name}/attribution.yml"), f"{name}/attribution.yml"
         )
     match = matcher(actors, attribution)
+    topics, events, terms = (), (), ()
+    if (site_data / "history.yml").is_file():
+        topics, events = sitedata.parse_history(
+            _read(site_data / "history.yml", f"{name}/history.yml"),
+            f"{name}/history.yml",
+            {a.id for a in actors},
+        )
+    story, facts, lexicon = None, (), ()
+    if (site_data / "facts.yml").is_file():
+        story, facts = sitedata.parse_facts(
+            _read(site_data / "facts.yml", f"{name}/facts.yml"), f"{name}/facts.yml"
+        )
+    if (site_data / "lexicon.yml").is_file():
+        lexicon = sitedata.parse_lexicon(
+            _read(site_data / "lexicon.yml", f"{name}/lexicon.yml"), f"{name}/lexicon.yml"
+        )
+    if (site_data / "glossary.yml").is_file():
+        terms = sitedata.parse_glossary(
+            _read(site_data / "glossary.yml", f"{name}/glossary.yml"), f"{name}/glossary.yml"
+        )
     corpus = site_data / "corpus"
     files = (
         sorted(p.name for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
@@ -112,7 +132,11 @@ def load_site(site_data: Path) -> Site:
         except SiteDataError as exc:
             errors.append(exc)
             continue
-        articles.append(analyse_article(article, info.words_per_minute, match, actors, attribution))
+        articles.append(
+            analyse_article(
+                article, info.words_per_minute, match, actors, attribution, events, facts, lexicon
+            )
+        )
         warnings.extend(notes)
     seen: dict[str, str] = {}
     for article in articles:
@@ -137,6 +161,12 @@ def load_site(site_data: Path) -> Site:
         warnings=tuple(warnings),
         actors=actors,
         groups=groups,
+        topics=topics,
+        events=events,
+        terms=terms,
+        story=story,
+        facts=facts,
+        lexicon=lexicon,
     )
 
 

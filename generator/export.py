@@ -5,6 +5,7 @@ The shape is a published contract (``generator/schema/corpus.schema.json``): add
 
 from __future__ import annotations
 
+from .compare import framing_counts
 from .mentions import counts
 from .model import Site
 
@@ -40,9 +41,26 @@ def corpus_json(site: Site) -> dict:
                 "labels": [
                     {"actor": lab.actor, "text": lab.text, "paragraph": lab.paragraph} for lab in a.labels
                 ],
+                "framing": framing_counts(a.framing),
+                "facts": {c.fact: c.paragraph for c in a.coverage if c.status == "stated"},
+                "flags": [
+                    {
+                        "kind": f.kind,
+                        "event": f.event,
+                        "paragraph": f.paragraph,
+                        "says": f.says,
+                        "record": f.record,
+                        "citation": f.citation,
+                    }
+                    for f in a.flags
+                ],
             }
             for a in sorted(site.articles, key=lambda a: a.id)
         ],
+        "events": [
+            {"id": e.id, "name": e.name, "date": e.date, "url": f"/history/#{e.id}"} for e in site.events
+        ],
+        "facts": [{"id": f.id, "statement": f.statement, "citation": f.citation} for f in site.facts],
         "actors": [
             {
                 "id": x.id,

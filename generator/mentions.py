@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from .model import Actor, Attribution, Mention, Paragraph
 
 APOSTROPHES = {"’": "'", "‘": "'", "`": "'"}
+# A word starts after a non-word character, or after a quotation mark ("‘coordination'"), but not after a
+# letter and an apostrophe ("O'Brien" does not contain "Brien").
+WORD_START = r"(?<![\w])(?<!\w')"
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -62,7 +65,7 @@ def matcher(actors: tuple[Actor, ...], attribution: Attribution) -> Matcher:
             capitals[folded] = tuple(_strip_accents(w)[:1].isupper() for w in alias.split())
     ordered = sorted(by_alias, key=len, reverse=True)
     body = "|".join(_alias_pattern(a) for a in ordered) or r"(?!x)x"
-    regex = re.compile(rf"(?<![\w'])({body})(?:'s\b|'(?=\W|$))?(?![\w])")
+    regex = re.compile(rf"{WORD_START}({body})(?:'s\b|'(?=\W|$))?(?![\w])")
     titles = tuple(sorted((" ".join(fold(t)[0].split()) for t in attribution.titles), key=len, reverse=True))
     people = {a.id: fold(a.name)[0].split()[-1] for a in actors if a.kind == "person"}
     return Matcher(regex, by_alias, capitals, titles, people)
@@ -109,7 +112,7 @@ def find_mentions(paragraphs: tuple[Paragraph, ...], m: Matcher) -> tuple[Mentio
     for actor, surname in m.people.items():
         if actor not in first_seen or surname in shared:
             continue  # "Ruiz" after both Ana and Luis Ruiz: ambiguous, so not counted for either
-        pattern = re.compile(rf"(?<![\w']){re.escape(surname)}(?:'s\b|'(?=\W|$))?(?![\w])")
+        pattern = re.compile(rf"{WORD_START}{re.escape(surname)}(?:'s\b|'(?=\W|$))?(?![\w])")
         for number, paragraph in enumerate(paragraphs):
             folded, index = folded_paragraphs[number]
             for match in pattern.finditer(folded):

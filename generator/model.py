@@ -192,6 +192,139 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+    kind: str  # "primary" or "secondary"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A historical event from history.yml, with its dates at the precision they are known."""
+
+    id: str
+    name: str
+    topic: str
+    date: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    end: str | None
+    place: str
+    summary: str
+    figures: tuple[str, ...]  # actor ids
+    aliases: tuple[str, ...]
+    sources: tuple[Reference, ...]
+    why: str
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return int(self.date[:4]), int((self.end or self.date)[:4])
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: the forms to mark in the text, a definition for students and its source."""
+
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    source: str
+
+    @property
+    def id(self) -> str:
+        return "term-" + "-".join("".join(c if c.isalnum() else " " for c in self.term.casefold()).split())
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """A sentence of an article that refers to a historical event."""
+
+    event: str
+    paragraph: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A dated claim in an article that disagrees with the record."""
+
+    kind: str  # "date-mismatch"
+    event: str
+    paragraph: str
+    says: str
+    record: str
+    citation: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FactOverride:
+    file: str
+    status: str  # "stated" | "disputes" | "not-mentioned"
+    paragraph: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key fact of the story (facts.yml): a neutral statement, its citation, the editor's match patterns."""
+
+    id: str
+    statement: str
+    citation: str
+    patterns: tuple[str, ...]
+    overrides: tuple[FactOverride, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """The underlying event in brief, for the comparison hub."""
+
+    summary: str
+    citations: tuple[str, ...]
+    date: str | None = None  # articles published long after it cover later events
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Whether an article states a fact, and where."""
+
+    fact: str
+    status: str  # "stated" | "disputes" | "not-mentioned"
+    paragraph: str | None
+    sentence: str | None
+    note: str | None = None  # the editor's, when an override decided the cell
+
+
+@dataclass(frozen=True)
+class FramingTerm:
+    term: str
+    forms: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class FramingCategory:
+    id: str
+    name: str
+    question: str
+    terms: tuple[FramingTerm, ...]
+
+
+@dataclass(frozen=True)
+class FramingHit:
+    category: str
+    term: str
+    paragraph: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Article:
     id: str  # the slug: /sources/<id>/
     file: str
@@ -209,6 +342,10 @@ class Article:
     mentions: tuple[Mention, ...] = ()
     labels: tuple[Label, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    invocations: tuple[Invocation, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    framing: tuple[FramingHit, ...] = ()
 
     @property
     def site_path(self) -> str:
@@ -251,3 +388,9 @@ class Site:
     warnings: tuple[Warning, ...] = field(default=())
     actors: tuple[Actor, ...] = ()
     groups: tuple[Group, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    events: tuple[Event, ...] = ()
+    terms: tuple[Term, ...] = ()
+    story: StoryEvent | None = None
+    facts: tuple[Fact, ...] = ()
+    lexicon: tuple[FramingCategory, ...] = ()

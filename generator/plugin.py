@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
+from .glossary import GlossaryExtension
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 
@@ -39,6 +40,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             self.result = generate(self.site_data, self.templates)
         except (SiteDataError, SiteDataErrors) as exc:
             raise PluginError(f"site data is not valid; nothing was built:\n{exc}") from None
+        if self.result.site.terms:
+            # Glossary tooltips on every page MkDocs renders from Markdown (article text is marked by render).
+            config.markdown_extensions.append(GlossaryExtension(self.result.site.terms))
         # Editor notes are not failures: log them as INFO so `mkdocs build --strict` still passes.
         for warning in self.result.warnings:
             log.info("note: %s: %s", warning.path, warning.message)

@@ -19,9 +19,11 @@ import jinja2
 from markupsafe import Markup
 
 from .export import corpus_json
+from .glossary import Finder, mark_text
+from .history import record
 from .mentions import counts
-from .model import Article, Site
-from .views import actor_views
+from .model import Article, FramingHit, Mention, Site
+from .views import actor_views, comparison_view
 
 # HTML's specials, and the characters that open Markdown, attr_list, abbr, table or extension syntax inside
 # a line ("<" also breaks the snippets marker "--8<--"). Templates never put scraped text at the start of a
@@ -96,29 +98,71 @@ def actor_page(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
-def linked_paragraphs(article: Article, known: set[str]) -> dict[str, Markup]:
-    """Each paragraph's text, escaped, with the first mention of each actor linked to the actor's page.
+def linked_paragraphs(
+    article: Article, known: set[str], finder: Finder | None = None, categories: dict[str, int] | None = None
+) -> dict[str, Markup]:
+    """Each paragraph's text, escaped, with three kinds of markup: the first mention of each actor links to
+    the actor's page, framing words of the lexicon are marked (``<mark>`` with the number of their category
+    in the legend, never colour alone), and the first use of each glossary term on the page is explained.
 
     The paragraphs are raw HTML (so ids and links survive as written), which MkDocs does not rewrite: the
     link is written for directory URLs, /sources/<slug>/ → /actors/<id>/.
     """
+    categories = categories or {}
     result: dict[str, Markup] = {}
+    done: set[str] = set()  # glossary terms already marked on this page
     for paragraph in article.paragraphs:
+        text = paragraph.text
+        links, linked = [], set()
+        for m in (m for m in article.mentions if m.paragraph == paragraph.id):
+            if m.actor not in linked and m.actor in known:
+                linked.add(m.actor)
+                links.append(m)
+        # A mark that crosses a link's edge is dropped here (it still counts on the word-choice page); a
+        # mark inside a link, or a link inside a mark, is drawn nested.
+        marks = [
+            h
+            for h in article.framing
+            if h.paragraph == paragraph.id
+            and h.category in categories
+            and not any(h.start < m.end and m.start < h.end and not _nested(h, m) for m in links)
+        ]
+
+        def draw(item, t=text, items=(*links, *marks)):
+            inner_items = [x for x in items if x is not item and _inside(x, item)]
+            inner, pos = [], item.start
+            for x in sorted(inner_items, key=lambda x: x.start):
+                inner.append(escape_text(t[pos : x.start]))
+                inner.append(draw(x))
+                pos = x.end
+            inner.append(escape_text(t[pos : item.end]))
+            body = "".join(inner)
+            if isinstance(item, Mention):
+                return f'<a class="ms-actor" href="../../actors/{item.actor}/">{body}</a>'
+            number = categories[item.category]
+            return f'<mark class="ms-frame" title="Word choice {number}">{body}<sup class="ms-frame__tag">{number}</sup></mark>'
+
+        top = [x for x in (*links, *marks) if not any(y is not x and _inside(x, y) for y in (*links, *marks))]
         out: list[str] = []
         at = 0
-        linked: set[str] = set()
-        for mention in (m for m in article.mentions if m.paragraph == paragraph.id):
-            if mention.actor in linked or mention.actor not in known or mention.start < at:
-                continue
-            linked.add(mention.actor)
-            out.append(escape_text(paragraph.text[at : mention.start]))
-            out.append(
-                f'<a class="ms-actor" href="../../actors/{mention.actor}/">{escape_text(mention.text)}</a>'
-            )
-            at = mention.end
-        out.append(escape_text(paragraph.text[at:]))
+        for item in sorted(top, key=lambda x: x.start):
+            out.append(mark_text(text[at : item.start], finder, done, escape_text))
+            out.append(draw(item))
+            at = item.end
+        out.append(mark_text(text[at:], finder, done, escape_text))
         result[paragraph.id] = Markup("".join(out))
     return result
+
+
+def _inside(inner, outer) -> bool:
+    """Whether ``inner`` is drawn inside ``outer``; over the same words, a mark goes inside a link."""
+    if (inner.start, inner.end) == (outer.start, outer.end):
+        return isinstance(inner, FramingHit) and isinstance(outer, Mention)
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _nested(a, b) -> bool:
+    return _inside(a, b) or _inside(b, a) or (a.start, a.end) == (b.start, b.end)
 
 
 def render_site(site: Site, templates: Path) -> dict[str, str]:
@@ -134,6 +178,9 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
         ),
     }
     known = {a.id for a in site.actors}
+    finder = Finder(site.terms) if site.terms else None
+    events = {e.id: e for e in site.events}
+    numbers = {c.id: n for n, c in enumerate(site.lexicon, 1)}  # framing categories, numbered for the legend
     names = {a.id: a for a in site.actors}
     for article in articles:
         path = article_page(article)
@@ -143,7 +190,10 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
             page=path,
             article_page=article_page,
             actor_page=actor_page,
-            text=linked_paragraphs(article, known),
+            text=linked_paragraphs(article, known, finder, numbers),
+            lexicon=site.lexicon,
+            numbers=numbers,
+            events=events,
             actors=names,
             named=[
                 (names[a], n)
@@ -167,5 +217,44 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
                     article_page=article_page,
                     actors=names,
                 )
+    if site.events:
+        pages["history.md"] = env.get_template("history.md.j2").render(
+            site=site,
+            page="history.md",
+            topics=site.topics,
+            events=events,
+            actors=names,
+            record=record,
+            actor_page=actor_page,
+            article_page=article_page,
+            timeline=sorted(site.events, key=lambda e: e.date),
+            by_topic={
+                t.id: sorted((e for e in site.events if e.topic == t.id), key=lambda e: e.date)
+                for t in site.topics
+            },
+            invoked={
+                e.id: [(i, a) for a in articles for i in a.invocations if i.event == e.id]
+                for e in site.events
+            },
+            flags=[(f, a) for a in articles for f in a.flags],
+        )
+    if site.facts or site.lexicon:
+        comparison = comparison_view(site, tuple(articles))
+        for name in ("index", "facts", "words", "voices"):
+            path = f"compare/{name}.md"
+            pages[path] = env.get_template(f"compare_{name}.md.j2").render(
+                site=site,
+                page=path,
+                view=comparison,
+                article_page=article_page,
+                actor_page=actor_page,
+                actors=names,
+                numbers=numbers,
+                long_date=long_date,
+            )
+    if site.terms:
+        pages["glossary.md"] = env.get_template("glossary.md.j2").render(
+            site=site, page="glossary.md", terms=sorted(site.terms, key=lambda t: t.term.casefold())
+        )
     pages["data/corpus.json"] = json.dumps(corpus_json(site), ensure_ascii=False, indent=1) + "\n"
     return pages

@@ -16,15 +16,24 @@ from .model import (
     Actor,
     Attribution,
     CleaningRules,
+    Event,
+    Fact,
+    FactOverride,
+    FramingCategory,
+    FramingTerm,
     Group,
     Outlet,
     Rating,
+    Reference,
     Role,
     Rule,
     SiteInfo,
     Sourced,
     SourceEntry,
+    StoryEvent,
     StoryParagraph,
+    Term,
+    Topic,
 )
 from .yamlfile import Map, Seq, load_yaml
 
@@ -465,3 +474,193 @@ def parse_attribution(text: str, path: str) -> Attribution:
         if kind not in ("person", "organisation"):
             raise _fail(path, pronouns, word, f"pronouns.{word} must be 'person' or 'organisation'")
     return Attribution(pronouns=dict(pronouns), **values)
+
+
+def parse_history(text: str, path: str, actor_ids: set[str]) -> tuple[tuple[Topic, ...], tuple[Event, ...]]:
+    """history.yml: topics (sections of the context page) and events, every one with a cited source."""
+    data = load_yaml(text, path)
+    _check_keys(path, data, "history.yml", ("topics", "events"))
+    topics: list[Topic] = []
+    for i, node in enumerate(_seq(path, data, "topics", "history.yml")):
+        where = f"topics[{i}]"
+        _check_keys(path, node, where, ("id", "name"))
+        topics.append(Topic(_text(path, node, "id", where), _text(path, node, "name", where)))
+    topic_ids = [t.id for t in topics]
+    events: list[Event] = []
+    for i, node in enumerate(_seq(path, data, "events", "history.yml")):
+        where = f"events[{i}]"
+        _check_keys(
+            path,
+            node,
+            where,
+            ("id", "name", "topic", "date", "place", "summary", "sources", "why_it_matters"),
+            ("end", "figures", "aliases"),
+        )
+        eid = _text(path, node, "id", where)
+        if not SLUG_RE.match(eid) or any(e.id == eid for e in events):
+            raise _fail(
+                path, node, "id", f"event id '{eid}' must be unique, lowercase letters, digits and hyphens"
+            )
+        where = f"events[{i}] ({eid})"
+        topic = _text(path, node, "topic", where)
+        if topic not in topic_ids:
+            raise _fail(
+                path,
+                node,
+                "topic",
+                f"{where}.topic '{topic}' is not a topic listed above ({', '.join(topic_ids)})",
+            )
+        date = _date_text(path, node, "date", where)
+        if date is None:
+            raise _fail(path, node, "date", f"{where} needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        end = _date_text(path, node, "end", where)
+        if end is not None and end < date:
+            raise _fail(path, node, "end", f"{where}.end {end} is before its date {date}")
+        figures = _seq(path, node, "figures", where)
+        for j, fid in enumerate(figures):
+            if fid not in actor_ids:
+                near = difflib.get_close_matches(str(fid), sorted(actor_ids), n=1)
+                hint = f" Did you mean '{near[0]}'?" if near else ""
+                raise _fail(
+                    path, figures, j, f"{where}.figures: no actor with id '{fid}' in actors.yml.{hint}"
+                )
+        refs: list[Reference] = []
+        for j, ref in enumerate(_seq(path, node, "sources", where)):
+            rw = f"{where}.sources[{j}]"
+            _check_keys(path, ref, rw, ("title", "url", "kind"))
+            if ref["kind"] not in ("primary", "secondary"):
+                raise _fail(path, ref, "kind", f"{rw}.kind must be 'primary' or 'secondary'")
+            refs.append(Reference(_text(path, ref, "title", rw), _url(path, ref, "url", rw), ref["kind"]))
+        if not refs:
+            raise _fail(path, node, "sources", f"{where} needs at least one source with its URL")
+        aliases = _seq(path, node, "aliases", where)
+        events.append(
+            Event(
+                eid,
+                _text(path, node, "name", where),
+                topic,
+                date,
+                end,
+                _text(path, node, "place", where),
+                _text(path, node, "summary", where),
+                tuple(figures),
+                tuple(str(a) for a in aliases),
+                tuple(refs),
+                _text(path, node, "why_it_matters", where),
+            )
+        )
+    return tuple(topics), tuple(events)
+
+
+def parse_glossary(text: str, path: str) -> tuple[Term, ...]:
+    data = load_yaml(text, path)
+    _check_keys(path, data, "glossary.yml", ("terms",))
+    terms: list[Term] = []
+    for i, node in enumerate(_seq(path, data, "terms", "glossary.yml")):
+        where = f"terms[{i}]"
+        _check_keys(path, node, where, ("term", "definition", "source"), ("aliases",))
+        aliases = _seq(path, node, "aliases", where)
+        term = Term(
+            _text(path, node, "term", where),
+            tuple(str(a) for a in aliases),
+            _text(path, node, "definition", where),
+            _url(path, node, "source", where),
+        )
+        if any(t.id == term.id for t in terms):
+            raise _fail(path, node, "term", f"{where}: the term '{term.term}' is listed twice")
+        terms.append(term)
+    return tuple(terms)
+
+
+STATUSES = ("stated", "disputes", "not-mentioned")
+
+
+def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ...]]:
+    """facts.yml: the event in brief and the key facts, each with a citation and the editor's patterns."""
+    data = load_yaml(text, path)
+    _check_keys(path, data, "facts.yml", ("facts",), ("event",))
+    story = None
+    if data.get("event") is not None:
+        node = data["event"]
+        _check_keys(path, node, "event", ("summary", "citations"), ("date",))
+        cites = _seq(path, node, "citations", "event")
+        for j, cite in enumerate(cites):
+            if not isinstance(cite, str) or not re.match(r"^https?://", cite):
+                raise _fail(path, cites, j, f"event.citations[{j}] must be a URL starting with https://")
+        story = StoryEvent(
+            _text(path, node, "summary", "event"), tuple(cites), _date_text(path, node, "date", "event")
+        )
+    facts: list[Fact] = []
+    for i, node in enumerate(_seq(path, data, "facts", "facts.yml")):
+        where = f"facts[{i}]"
+        _check_keys(path, node, where, ("id", "statement", "citation", "patterns"), ("overrides", "see_also"))
+        fid = _text(path, node, "id", where)
+        if not SLUG_RE.match(fid) or any(f.id == fid for f in facts):
+            raise _fail(
+                path, node, "id", f"fact id '{fid}' must be unique, lowercase letters, digits and hyphens"
+            )
+        where = f"facts[{i}] ({fid})"
+        patterns = _seq(path, node, "patterns", where)
+        if not patterns:
+            raise _fail(path, node, "patterns", f"{where} needs at least one pattern")
+        for j, pattern in enumerate(patterns):
+            try:
+                re.compile(str(pattern), re.I)
+            except re.error as exc:
+                raise _fail(
+                    path, patterns, j, f"{where}.patterns[{j}] is not a valid regular expression: {exc}"
+                ) from None
+        overrides: list[FactOverride] = []
+        for j, o in enumerate(_seq(path, node, "overrides", where)):
+            ow = f"{where}.overrides[{j}]"
+            _check_keys(path, o, ow, ("file", "status", "note"), ("paragraph",))
+            if o["status"] not in STATUSES:
+                raise _fail(path, o, "status", f"{ow}.status must be one of: {', '.join(STATUSES)}")
+            paragraph = _text(path, o, "paragraph", ow, optional=True)
+            if paragraph is not None and not re.match(r"^p[1-9]\d*$", paragraph):
+                raise _fail(path, o, "paragraph", f"{ow}.paragraph must be a paragraph id such as p3")
+            overrides.append(
+                FactOverride(_text(path, o, "file", ow), o["status"], paragraph, _text(path, o, "note", ow))
+            )
+        facts.append(
+            Fact(
+                fid,
+                _text(path, node, "statement", where),
+                _url(path, node, "citation", where),
+                tuple(str(p) for p in patterns),
+                tuple(overrides),
+            )
+        )
+    return story, tuple(facts)
+
+
+def parse_lexicon(text: str, path: str) -> tuple[FramingCategory, ...]:
+    data = load_yaml(text, path)
+    _check_keys(path, data, "lexicon.yml", ("categories",))
+    categories: list[FramingCategory] = []
+    for i, node in enumerate(_seq(path, data, "categories", "lexicon.yml")):
+        where = f"categories[{i}]"
+        _check_keys(path, node, where, ("id", "name", "question", "terms"))
+        cid = _text(path, node, "id", where)
+        if not SLUG_RE.match(cid) or any(c.id == cid for c in categories):
+            raise _fail(
+                path, node, "id", f"category id '{cid}' must be unique, lowercase letters, digits and hyphens"
+            )
+        terms: list[FramingTerm] = []
+        for j, t in enumerate(_seq(path, node, "terms", where)):
+            tw = f"{where}.terms[{j}]"
+            _check_keys(path, t, tw, ("term", "forms"), ("note",))
+            forms = _seq(path, t, "forms", tw)
+            if not forms or any(not isinstance(f, str) or not f.strip() for f in forms):
+                raise _fail(path, t, "forms", f"{tw}.forms must list the words or phrases to count")
+            terms.append(
+                FramingTerm(
+                    _text(path, t, "term", tw), tuple(forms), _text(path, t, "note", tw, optional=True)
+                )
+            )
+        categories.append(
+            FramingCategory(
+                cid, _text(path, node, "name", where), _text(path, node, "question", where), tuple(terms)
+            )
+        )
+    return tuple(categories)

@@ -5,10 +5,23 @@ Pure functions from the model to small frozen view objects, so templates only lo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Actor, Article, Group, Label, Outlet, Quote, Site
+from .model import (
+    Actor,
+    Article,
+    Coverage,
+    Fact,
+    FramingCategory,
+    FramingTerm,
+    Group,
+    Label,
+    Outlet,
+    Quote,
+    Site,
+)
 
 
 @dataclass(frozen=True)
@@ -117,3 +130,149 @@ def actor_views(site: Site, articles: tuple[Article, ...]) -> tuple[GroupView, .
         )
         for g in site.groups
     )
+
+
+@dataclass(frozen=True)
+class Column:
+    """An article as a column of the comparison tables."""
+
+    article: Article
+    label: str  # "Breitbart News, 8 Sep 2018"
+    later: bool  # published well after the event in brief: it covers later events
+
+
+@dataclass(frozen=True)
+class FactRow:
+    fact: Fact
+    cells: tuple[Coverage, ...]  # one per column
+    stated: int
+
+
+@dataclass(frozen=True)
+class WordRow:
+    term: FramingTerm
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class WordTable:
+    category: FramingCategory
+    rows: tuple[WordRow, ...]
+    totals: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class VoiceRow:
+    name: str  # a group of actors, or "Anonymous sources", "Not attributed"
+    quotes: tuple[tuple[Said, ...], ...]  # per column
+
+
+@dataclass(frozen=True)
+class Shared:
+    """One statement carried by several articles, with each article's sentence."""
+
+    speaker: str | None
+    items: tuple[tuple[Column, Quote, str], ...]  # column, quote, the sentence around it
+
+
+@dataclass(frozen=True)
+class Comparison:
+    columns: tuple[Column, ...]
+    facts: tuple[FactRow, ...]
+    stated_per_column: tuple[int, ...]
+    words: tuple[WordTable, ...]
+    voices: tuple[VoiceRow, ...]
+    shared: tuple[Shared, ...]
+
+
+LATER_AFTER_DAYS = 30
+
+
+def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
+    story_date = site.story.date if site.story else None
+    columns = []
+    for a in articles:
+        published = a.published.value
+        later = bool(
+            story_date
+            and published
+            and len(story_date) == 10
+            and (dt.date.fromisoformat(published) - dt.date.fromisoformat(story_date)).days > LATER_AFTER_DAYS
+        )
+        when = dt.date.fromisoformat(published).strftime("%-d %b %Y") if published else "date not known"
+        columns.append(Column(a, f"{a.outlet.name}, {when}", later))
+    facts = []
+    for fact in site.facts:
+        cells = tuple(next(c for c in col.article.coverage if c.fact == fact.id) for col in columns)
+        facts.append(FactRow(fact, cells, sum(c.status == "stated" for c in cells)))
+    stated = tuple(sum(c.status == "stated" for c in col.article.coverage) for col in columns)
+    words = []
+    for category in site.lexicon:
+        rows = []
+        for term in category.terms:
+            counts = tuple(
+                sum(1 for h in col.article.framing if h.category == category.id and h.term == term.term)
+                for col in columns
+            )
+            rows.append(WordRow(term, counts))
+        totals = tuple(sum(r.counts[i] for r in rows) for i in range(len(columns)))
+        words.append(WordTable(category, tuple(rows), totals))
+    group_of = {a.id: a.group for a in site.actors}
+    voices = []
+    for name, test in [
+        (g.name, lambda q, g=g: q.speaker and group_of.get(q.speaker) == g.id) for g in site.groups
+    ] + [
+        ("Anonymous sources", lambda q: q.speaker is None and q.speaker_label),
+        ("Not attributed in the text", lambda q: q.speaker is None and not q.speaker_label),
+    ]:
+        per = tuple(
+            tuple(
+                Said(col.article, q.paragraph, quote=q)
+                for q in col.article.quotes
+                if q.kind == "speech" and test(q)
+            )
+            for col in columns
+        )
+        if any(per):
+            voices.append(VoiceRow(name, per))
+    return Comparison(tuple(columns), tuple(facts), stated, tuple(words), tuple(voices), _shared(columns))
+
+
+def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
+    words = [w.strip(".,;:!?“”\"'’‘[]()").casefold() for w in text.split()]
+    words = [w for w in words if w]
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _shared(columns: list[Column]) -> tuple[Shared, ...]:
+    """Statements that several articles quote: six words in a row in common make two quotations one."""
+    items = [(col, q) for col in columns for q in col.article.quotes if q.kind == "speech"]
+    groups: list[list[int]] = []
+    for i, (_, q) in enumerate(items):
+        for group in groups:
+            if any(_shingles(q.text) & _shingles(items[j][1].text) for j in group):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    shared = []
+    for group in groups:
+        if len({id(items[i][0]) for i in group}) < 2:
+            continue
+        rows = []
+        for i in group:
+            col, q = items[i]
+            paragraph = next(p for p in col.article.paragraphs if p.id == q.paragraph)
+            rows.append((col, q, _sentence_around(paragraph.text, q.start)))
+        speaker = next((items[i][1].speaker for i in group if items[i][1].speaker), None)
+        shared.append(Shared(speaker, tuple(rows)))
+    return tuple(shared)
+
+
+def _sentence_around(text: str, offset: int) -> str:
+    from .quotes import sentence_starts, spans
+
+    starts = sentence_starts(text, spans(text)) + [len(text)]
+    begin = max(s for s in starts if s <= offset)
+    end = min(s for s in starts if s > offset)
+    return text[begin:end].strip()

@@ -11,15 +11,24 @@ class Page(HTMLParser):
         self.elements: list[tuple[str, dict]] = []
         self.text_parts: list[str] = []
         self._skip = 0
+        self._stack: list[bool] = []  # for each open span or sup: is it an annotation to leave out?
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
-        self.elements.append((tag, dict(attrs)))
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
         if tag in ("script", "style"):
             self._skip += 1
+        if tag in ("span", "sup"):
+            # Glossary tooltips and word-choice tags are annotations, not the article's text.
+            note = bool(set((attrs.get("class") or "").split()) & {"ms-term__def", "ms-frame__tag"})
+            self._stack.append(note)
+            self._skip += note
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        if tag in ("span", "sup") and self._stack and self._stack.pop():
             self._skip -= 1
 
     def handle_data(self, data):

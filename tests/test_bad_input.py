@@ -232,3 +232,48 @@ def test_unknown_names_are_reported_not_invented(site_data):
     assert "p1: 'Jane Roebuck' is not in actors.yml" in result.stdout
     assert "p1: 'Acme Mining Corporation' is not in actors.yml" in result.stdout
     assert "Nicolás Maduro' is not" not in result.stdout
+
+
+def test_fact_pattern_that_is_not_a_regular_expression(site_data):
+    text = (site_data / "facts.yml").read_text(encoding="utf-8")
+    first = text.index("    patterns:\n") + len("    patterns:\n")
+    (site_data / "facts.yml").write_text(
+        text[:first] + "      - '(unclosed'\n" + text[first:], encoding="utf-8"
+    )
+    check_fails(
+        site_data,
+        r"facts\.yml:\d+: facts\[0\] \(met-plotters\)\.patterns\[0\] is not a valid regular expression",
+    )
+
+
+def test_fact_override_with_an_unknown_status(site_data):
+    edit(site_data / "facts.yml", "status: not-mentioned", "status: missing")
+    check_fails(
+        site_data,
+        r"facts\.yml:\d+ \(status\): facts\[\d+\] \([a-z-]+\)\.overrides\[0\]\.status must be one of: "
+        r"stated, disputes, not-mentioned",
+    )
+
+
+def test_lexicon_term_without_forms(site_data):
+    edit(site_data / "lexicon.yml", "        forms: [regime, regimes]", "        forms: []")
+    check_fails(
+        site_data, r"lexicon\.yml:\d+ \(forms\): categories\[0\]\.terms\[0\]\.forms must list the words"
+    )
+
+
+def test_history_event_without_a_source(site_data):
+    text = (site_data / "history.yml").read_text(encoding="utf-8")
+    import re as _re
+
+    text = _re.sub(
+        r"(  - id: monroe-doctrine\n(?:.*\n)*?)    sources:\n(?:      .*\n)+",
+        r"\1    sources: []\n",
+        text,
+        count=1,
+    )
+    (site_data / "history.yml").write_text(text, encoding="utf-8")
+    check_fails(
+        site_data,
+        r"history\.yml:\d+ \(sources\): events\[\d+\] \(monroe-doctrine\) needs at least one source",
+    )

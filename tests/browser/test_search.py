@@ -32,6 +32,10 @@ SEARCH_CASES: dict[str, Expect] = {
     "Cabello": Expect("/actors/", ("diosdado cabello",)),
     "Arreaza": Expect("/actors/", ("jorge arreaza",)),
     "Guaidó": Expect("/actors/", ("juan guaid",)),
+    # "Monroe" alone finds James Monroe's page, then the history page; the doctrine finds the history page.
+    "Monroe": Expect("/actors/", ("james monroe",)),
+    "Monroe Doctrine": Expect("/", ("historical context",)),
+    "Pinochet": Expect("/actors/", ("augusto pinochet",)),
 }
 
 

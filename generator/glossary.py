@@ -1,0 +1,137 @@
+"""Glossary terms in the text: each term's first occurrence on a page shows its definition on hover, on
+keyboard focus and in print.
+
+The same markup is made in two places: ``mark_text`` for the article paragraphs the generator writes as
+HTML, and a Python-Markdown extension (``GlossaryExtension``, added to MkDocs by the plugin) for every page
+MkDocs renders from Markdown. Headings, links, code and existing terms are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+from .mentions import WORD_START, fold
+from .model import Term
+
+SKIP = {
+    "a",
+    "code",
+    "pre",
+    "abbr",
+    "dfn",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "script",
+    "style",
+    "summary",
+    "th",
+    "sup",
+    "time",
+}
+
+
+class Finder:
+    def __init__(self, terms: tuple[Term, ...]):
+        self.by_form: dict[str, Term] = {}
+        for term in terms:
+            for form in (term.term, *term.aliases):
+                self.by_form.setdefault(" ".join(fold(form)[0].split()), term)
+        body = "|".join(
+            r"\s+".join(map(re.escape, f.split())) for f in sorted(self.by_form, key=len, reverse=True)
+        )
+        self.regex = re.compile(rf"{WORD_START}({body or '(?!x)x'})(?![\w])")
+
+    def find(self, text: str, done: set[str]) -> list[tuple[int, int, Term]]:
+        """(start, end, term) of the first occurrence of each term not yet in ``done`` (updated)."""
+        folded, index = fold(text)
+        found = []
+        for m in self.regex.finditer(folded):
+            term = self.by_form[" ".join(m.group(1).split())]
+            if term.id in done:
+                continue
+            done.add(term.id)
+            found.append((index[m.start(1)], index[m.end(1) - 1] + 1, term))
+        return found
+
+
+def term_html(word: str, term: Term) -> str:
+    """The word, focusable, with its definition in a tooltip (hidden until hover or focus; shown in print)."""
+    return (
+        f'<span class="ms-term" tabindex="0">{escape(word)}<span class="ms-term__def" role="tooltip">'
+        f" ({escape(term.term)}: {escape(term.definition)})</span></span>"
+    )
+
+
+def mark_text(text: str, finder: Finder | None, done: set[str], escape_text) -> Markup:
+    """Escaped text with glossary terms marked."""
+    if finder is None:
+        return escape_text(text)
+    out, at = [], 0
+    for start, end, term in finder.find(text, done):
+        out.append(escape_text(text[at:start]))
+        out.append(term_html(text[start:end], term))
+        at = end
+    out.append(escape_text(text[at:]))
+    return Markup("".join(out))
+
+
+class _Marker(Treeprocessor):
+    def __init__(self, md, finder: Finder):
+        super().__init__(md)
+        self.finder = finder
+
+    def run(self, root):
+        # A source page's article text (raw HTML from the generator) has its terms marked already: its first
+        # uses come first, so the Markdown around it is left alone.
+        if any("ms-term" in str(block) for block in self.md.htmlStash.rawHtmlBlocks):
+            return
+        self._walk(root, set())
+
+    def _walk(self, element, done):
+        if element.tag in SKIP or "ms-term" in (element.get("class") or ""):
+            return
+        if element.text:
+            element.text = self._mark(element, element.text, done, 0)
+        for child in list(element):
+            self._walk(child, done)
+            if child.tail:
+                child.tail = self._mark(element, child.tail, done, list(element).index(child) + 1)
+
+    def _mark(self, parent, text, done, position):
+        found = self.finder.find(text, done)
+        if not found:
+            return text
+        head, at = text[: found[0][0]], 0
+        nodes = []
+        for i, (start, end, term) in enumerate(found):
+            span = etree.Element("span", {"class": "ms-term", "tabindex": "0"})
+            span.text = text[start:end]
+            definition = etree.SubElement(span, "span", {"class": "ms-term__def", "role": "tooltip"})
+            definition.text = f" ({term.term}: {term.definition})"
+            following = found[i + 1][0] if i + 1 < len(found) else len(text)
+            span.tail = text[end:following]
+            nodes.append(span)
+            at = end
+        del at
+        for offset, node in enumerate(nodes):
+            parent.insert(position + offset, node)
+        return head
+
+
+class GlossaryExtension(Extension):
+    def __init__(self, terms: tuple[Term, ...], **kwargs):
+        self.finder = Finder(terms)
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API
+        # After inline processing (priority below "inline" at 20), before prettify.
+        md.treeprocessors.register(_Marker(md, self.finder), "microsite-glossary", 5)
