@@ -21,7 +21,7 @@ from .mentions import matcher
 from .model import Article, Attribution, Site, Warning
 from .names import unknown_names
 from .parse import decode
-from .render import render_site
+from .render import addresses, redirect_page, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -72,6 +72,11 @@ def load_site(site_data: Path) -> Site:
             _read(site_data / "history.yml", f"{name}/history.yml"),
             f"{name}/history.yml",
             {a.id for a in actors},
+        )
+    teaching = None
+    if (site_data / "teaching.yml").is_file():
+        teaching = sitedata.parse_teaching(
+            _read(site_data / "teaching.yml", f"{name}/teaching.yml"), f"{name}/teaching.yml"
         )
     story, facts, lexicon = None, (), ()
     if (site_data / "facts.yml").is_file():
@@ -167,12 +172,31 @@ def load_site(site_data: Path) -> Site:
         story=story,
         facts=facts,
         lexicon=lexicon,
+        teaching=teaching,
     )
 
 
-def generate(site_data: Path, templates: Path = TEMPLATES) -> Result:
+def generate(site_data: Path, templates: Path = TEMPLATES, directory_urls: bool = True) -> Result:
     site = load_site(site_data)
-    return Result(site, render_site(site, templates))
+    pages = render_site(site, templates, directory_urls)
+    redirects_file = Path(site_data) / "redirects.yml"
+    if redirects_file.is_file():
+        display = f"{Path(site_data).name}/redirects.yml"
+        published = set(addresses(pages))
+        for old, new in sitedata.parse_redirects(_read(redirects_file, display), display).items():
+            if new not in published:
+                raise SiteDataError(
+                    display, f"{old} redirects to {new}, which is not a page of the site", key=old
+                )
+            if old in published:
+                raise SiteDataError(
+                    display,
+                    f"{old} is still a page of the site; a redirect is for an address that no longer has one",
+                    key=old,
+                )
+            path, content = redirect_page(old, new)
+            pages[path] = content
+    return Result(site, pages)
 
 
 def write_pages(pages: dict[str, str], out: Path) -> None:

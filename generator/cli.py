@@ -116,3 +116,96 @@ def export(site_data: Path):
     """
     result = _generate(site_data)
     click.echo(json.dumps(corpus_json(result.site), ensure_ascii=False, indent=1))
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The site's mkdocs.yml.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("classroom-copy.zip"),
+    show_default=True,
+    help="The zip file to write.",
+)
+def offline(config_file: Path, out: Path):
+    """Build a copy of the site that works opened from disk (file://), search included, and zip it.
+
+    Uses Material's offline plugin, with the iframe-worker shim it needs served from the site itself
+    (docs/assets/vendor/), so search works in a classroom without internet. Unzip it anywhere and open
+    index.html in a browser.
+
+    \b
+    Example:
+      python -m generator offline --out classroom-copy.zip
+    """
+    import tempfile
+    import zipfile
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    config_file = config_file.resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        try:
+            cfg = load_config(str(config_file), site_dir=str(site))
+            plugins = [p for p in _plugin_list(config_file) if _plugin_name(p) != "offline"]
+            cfg = load_config(
+                str(config_file),
+                site_dir=str(site),
+                plugins=[*plugins, "offline"],
+                extra={**cfg.extra, "polyfills": [OFFLINE_SHIM]},
+            )
+            mkdocs_build(cfg)
+        except (Abort, ConfigurationError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(site.rglob("*")):
+                if path.is_file():
+                    archive.write(path, path.relative_to(site).as_posix())
+    click.echo(f"wrote {out}: unzip it and open index.html")
+
+
+# The shim Material's offline plugin would otherwise load from a CDN (the plugin skips its own URL when a
+# polyfill contains "iframe-worker").
+OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+def _plugin_list(config_file: Path) -> list:
+    import yaml
+
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader) or {}  # noqa: S506
+    return list(data.get("plugins") or [])
+
+
+def _plugin_name(entry) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+
+@main.command(name="addresses")
+@SITE_DATA
+def addresses_command(site_data: Path):
+    """Print every address the site publishes, one per line (the format of site_data/addresses.txt).
+
+    Addresses are promises to teachers who assign pages: tests fail when one listed in
+    site_data/addresses.txt disappears. When a page moves, add `/old/: /new/` to site_data/redirects.yml.
+
+    \b
+    Example:
+      python -m generator addresses | diff site_data/addresses.txt -
+    """
+    from .render import addresses
+
+    result = _generate(site_data)
+    for address in addresses(result.pages):
+        click.echo(address)

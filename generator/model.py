@@ -325,6 +325,52 @@ class FramingHit:
 
 
 @dataclass(frozen=True)
+class Question:
+    q: str
+    guidance: str  # for the teacher notes
+
+
+@dataclass(frozen=True)
+class Activity:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    minutes: int
+    text: str
+    pages: tuple[str, ...]  # site addresses
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Objective:
+    text: str
+    standards: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Teaching:
+    """teaching.yml: the teachers' guide, and questions per page (defaults per page type)."""
+
+    intro: str
+    objectives: tuple[Objective, ...]
+    standards_sources: tuple[str, ...]
+    plans: tuple[Plan, ...]
+    route: tuple[tuple[str, str], ...]  # (address, why)
+    defaults: dict[str, tuple[Question, ...]]  # page type → questions
+    activities: dict[str, Activity]
+    pages: dict[str, tuple[Question, ...]]  # address → questions replacing the defaults
+
+
+@dataclass(frozen=True)
 class Article:
     id: str  # the slug: /sources/<id>/
     file: str
@@ -394,3 +440,4 @@ class Site:
     story: StoryEvent | None = None
     facts: tuple[Fact, ...] = ()
     lexicon: tuple[FramingCategory, ...] = ()
+    teaching: Teaching | None = None

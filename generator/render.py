@@ -16,8 +16,11 @@ import re
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
+from .analyse import stats
+from .errors import SiteDataError
 from .export import corpus_json
 from .glossary import Finder, mark_text
 from .history import record
@@ -90,6 +93,46 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+def url_of(page: str, directory_urls: bool = True) -> str:
+    """The site URL (relative to the site root) MkDocs gives a docs-relative .md page."""
+    stem = page[: -len(".md")]
+    if directory_urls:
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+    return stem + ".html"
+
+
+def raw_href(from_page: str, to_page: str, directory_urls: bool = True, anchor: str = "") -> Markup:
+    """A link for raw HTML (which MkDocs does not rewrite), from one generated page to another."""
+    source, target = url_of(from_page, directory_urls), url_of(to_page, directory_urls)
+    # The browser resolves against the page's folder: "sources/a/" itself, or the folder of "sources/a.html".
+    base = (source if directory_urls else posixpath.dirname(source)).rstrip("/") or "."
+    rel = posixpath.relpath(target.rstrip("/") or ".", base)
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel.rstrip("/") + "/"
+    return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+
+def addresses(pages: dict[str, str]) -> tuple[str, ...]:
+    """The site addresses of the generated pages ("/", "/sources/x/"), sorted."""
+    return tuple(sorted("/" + url_of(p) for p in pages if p.endswith(".md")))
+
+
+def redirect_page(old: str, new: str) -> tuple[str, str]:
+    """An HTML file at an old address that sends the reader on to the new one (path, content)."""
+    depth = old.strip("/").count("/") + 1 if old.strip("/") else 0
+    target = "../" * depth + new.lstrip("/")
+    return (
+        old.lstrip("/") + "index.html",
+        f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>This page has moved</title>
+<meta http-equiv="refresh" content="0; url={html.escape(target)}"><link rel="canonical" href="{html.escape(target)}">
+</head><body><p>This page has moved to <a href="{html.escape(target)}">{html.escape(new)}</a>.</p></body></html>
+""",
+    )
+
+
 def article_page(article: Article) -> str:
     return f"sources/{article.id}.md"
 
@@ -99,7 +142,11 @@ def actor_page(actor_id: str) -> str:
 
 
 def linked_paragraphs(
-    article: Article, known: set[str], finder: Finder | None = None, categories: dict[str, int] | None = None
+    article: Article,
+    known: set[str],
+    finder: Finder | None = None,
+    categories: dict[str, int] | None = None,
+    directory_urls: bool = True,
 ) -> dict[str, Markup]:
     """Each paragraph's text, escaped, with three kinds of markup: the first mention of each actor links to
     the actor's page, framing words of the lexicon are marked (``<mark>`` with the number of their category
@@ -138,7 +185,8 @@ def linked_paragraphs(
             inner.append(escape_text(t[pos : item.end]))
             body = "".join(inner)
             if isinstance(item, Mention):
-                return f'<a class="ms-actor" href="../../actors/{item.actor}/">{body}</a>'
+                target = raw_href(article_page(article), actor_page(item.actor), directory_urls)
+                return f'<a class="ms-actor" href="{target}">{body}</a>'
             number = categories[item.category]
             return f'<mark class="ms-frame" title="Word choice {number}">{body}<sup class="ms-frame__tag">{number}</sup></mark>'
 
@@ -154,6 +202,121 @@ def linked_paragraphs(
     return result
 
 
+PAGE_TYPES = (
+    ("index.md", "home"),
+    ("sources/index.md", "sources"),
+    ("sources/", "source"),
+    ("actors/index.md", "actors"),
+    ("actors/", "actor"),
+    ("history.md", "history"),
+    ("glossary.md", "glossary"),
+    ("compare/", "compare"),
+)
+
+
+def page_type(path: str) -> str | None:
+    return next(
+        (
+            kind
+            for prefix, kind in PAGE_TYPES
+            if path == prefix or (prefix.endswith("/") and path.startswith(prefix))
+        ),
+        None,
+    )
+
+
+def title_of(markdown_page: str) -> str:
+    """The page's title from its front matter (escaped there for the theme), as plain text."""
+    front = yaml.safe_load(markdown_page.split("---\n", 2)[1]) if markdown_page.startswith("---\n") else {}
+    return html.unescape(str((front or {}).get("title", "")))
+
+
+def plain_text(markdown_page: str) -> str:
+    """Roughly the words a reader sees, for reading time and grade: no front matter, markup or link targets."""
+    body = markdown_page.split("\n---\n", 1)[-1]
+    body = re.sub(r"<[^>]+>", " ", body)
+    body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    body = re.sub(r"[|#*>`]|^-{3,}|^\s*[-:|]+\s*$|\{[^}]*\}", " ", body, flags=re.M)
+    return html.unescape(body)
+
+
+def handout_key(address: str) -> str:
+    return address.strip("/").replace("/", "-") or "home"
+
+
+def teaching_pages(
+    site: Site, env: jinja2.Environment, pages: dict[str, str], directory_urls: bool
+) -> dict[str, str]:
+    """The teaching layer: on every page reading time and grade, questions, an activity and "Assign this page";
+    a printable handout per page; the teachers' guide, notes and lesson packet."""
+    teaching = site.teaching
+    out: dict[str, str] = {}
+    titles, page_of = {}, {}
+    questions_of: dict[str, tuple] = {}
+    footer = env.get_template("_teach.md.j2")
+    handout = env.get_template("handout.md.j2")
+    articles = {article_page(a): a for a in site.articles}
+    for path in sorted(p for p in pages if p.endswith(".md")):
+        kind = page_type(path)
+        address = "/" + url_of(path)
+        titles[address], page_of[address] = title_of(pages[path]), path
+        article = articles.get(path)
+        reading = article.stats if article else stats(plain_text(pages[path]), site.info.words_per_minute)
+        if kind is None:
+            continue
+        questions = ()
+        activity = None
+        if teaching is not None:
+            questions = teaching.pages.get(address) or teaching.defaults.get(kind, ())
+            activity = teaching.activities.get(kind)
+        questions_of[address] = questions
+        handout_path = f"handouts/{handout_key(address)}.md"
+        out[path] = pages[path] + footer.render(
+            stats=reading,
+            questions=questions,
+            activity=activity,
+            address=address,
+            self_href=raw_href(path, path, directory_urls),
+            handout=raw_href(path, handout_path, directory_urls),
+        )
+        out[handout_path] = handout.render(
+            title=titles[address],
+            address=address,
+            page_href=raw_href(handout_path, path, directory_urls),
+            stats=reading,
+            questions=questions,
+            activity=activity,
+            article=articles.get(path),
+        )
+    if teaching is not None:
+        known = set(page_of)
+        for address in [a for plan in teaching.plans for s in plan.steps for a in s.pages] + [
+            a for a, _ in teaching.route
+        ]:
+            if address not in known:
+                raise SiteDataError(
+                    "site_data/teaching.yml",
+                    f"names {address}, which is not a page of the site "
+                    "(python -m generator addresses lists them)",
+                    key=address,
+                )
+        out["teachers/index.md"] = env.get_template("teachers.md.j2").render(
+            t=teaching, page="teachers/index.md", titles=titles, page_of=page_of
+        )
+        out["teachers/notes.md"] = env.get_template("notes.md.j2").render(
+            page="teachers/notes.md",
+            titles=titles,
+            page_of=page_of,
+            all_questions=[(a, q) for a, q in sorted(questions_of.items()) if q],
+        )
+        out["teachers/packet.md"] = env.get_template("packet.md.j2").render(
+            titles=titles,
+            hrefs={a: raw_href("teachers/packet.md", page_of[a], directory_urls) for a in known},
+            route=[(a, why, questions_of.get(a, ())) for a, why in teaching.route],
+        )
+    return out
+
+
 def _inside(inner, outer) -> bool:
     """Whether ``inner`` is drawn inside ``outer``; over the same words, a mark goes inside a link."""
     if (inner.start, inner.end) == (outer.start, outer.end):
@@ -165,7 +328,7 @@ def _nested(a, b) -> bool:
     return _inside(a, b) or _inside(b, a) or (a.start, a.end) == (b.start, b.end)
 
 
-def render_site(site: Site, templates: Path) -> dict[str, str]:
+def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dict[str, str]:
     """Every generated file of the site: docs-relative path → content."""
     env = environment(templates)
     articles = sorted(site.articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))
@@ -190,7 +353,8 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
             page=path,
             article_page=article_page,
             actor_page=actor_page,
-            text=linked_paragraphs(article, known, finder, numbers),
+            text=linked_paragraphs(article, known, finder, numbers, directory_urls),
+            href=lambda target, anchor="", here=path: raw_href(here, target, directory_urls, anchor),
             lexicon=site.lexicon,
             numbers=numbers,
             events=events,
@@ -256,5 +420,6 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
         pages["glossary.md"] = env.get_template("glossary.md.j2").render(
             site=site, page="glossary.md", terms=sorted(site.terms, key=lambda t: t.term.casefold())
         )
+    pages.update(teaching_pages(site, env, pages, directory_urls))
     pages["data/corpus.json"] = json.dumps(corpus_json(site), ensure_ascii=False, indent=1) + "\n"
     return pages

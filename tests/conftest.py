@@ -63,3 +63,6 @@ def write_corpus(site_data: Path, files: dict[str, str | bytes], outlet: str = "
     outlets = sources.split("\narticles:")[0]
     entries = "".join(f"  - file: {name}\n    outlet: {outlet}\n    language: en\n" for name in files)
     (site_data / "sources.yml").write_text(f"{outlets}\narticles:\n{entries}", encoding="utf-8")
+    # teaching.yml names pages of the real corpus (an error for any other corpus); addresses.txt lists them.
+    for name in ("teaching.yml", "addresses.txt"):
+        (site_data / name).unlink(missing_ok=True)

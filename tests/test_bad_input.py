@@ -277,3 +277,24 @@ def test_history_event_without_a_source(site_data):
         site_data,
         r"history\.yml:\d+ \(sources\): events\[\d+\] \(monroe-doctrine\) needs at least one source",
     )
+
+
+def test_teaching_names_a_page_that_does_not_exist(site_data):
+    edit(
+        site_data / "teaching.yml",
+        "  reading_route:\n    - path: /\n",
+        "  reading_route:\n    - path: /compare/nowhere/\n",
+    )
+    check_fails(
+        site_data,
+        r"site_data/teaching\.yml \(/compare/nowhere/\): names /compare/nowhere/, which is not a page",
+    )
+
+
+def test_teaching_question_without_guidance(site_data):
+    text = (site_data / "teaching.yml").read_text(encoding="utf-8")
+    import re as _re
+
+    text = _re.sub(r"\n        guidance: >-\n(?:          [^\n]*\n)+", "\n", text, count=1)
+    (site_data / "teaching.yml").write_text(text, encoding="utf-8")
+    check_fails(site_data, r"teaching\.yml:\d+ \(guidance\): questions\.[a-z.\[\]/-]+\[0\] needs 'guidance'")

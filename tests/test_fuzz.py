@@ -56,6 +56,11 @@ TEMPLATE_TAGS = {
     "details",
     "summary",
     "div",
+    "button",  # the "Assign this page" box and the reading line below every page
+    "span",
+    "strong",
+    "ol",
+    "li",
 }
 
 HOSTILE_PIECES = st.sampled_from(

@@ -32,7 +32,7 @@ VIEWPORT = {"width": 1280, "height": 800}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-HARMLESS_SCHEMES = {"data", "blob", "about"}
+HARMLESS_SCHEMES = {"data", "blob", "about", "file"}  # file: the offline classroom copy
 
 
 # --------------------------------------------------------------------------- site layout
@@ -145,6 +145,16 @@ def representative_pages(pages: list[str]) -> dict[str, str]:
     articles = [p for p in pages if p.startswith("/sources/") and p != "/sources/"]
     if articles:
         chosen["article"] = articles[0]
+    for kind, prefix in (
+        ("actor", "/actors/"),
+        ("history", "/history/"),
+        ("compare", "/compare/"),
+        ("handout", "/handouts/sources-"),
+        ("packet", "/teachers/packet/"),
+    ):
+        found = sorted(p for p in pages if p.startswith(prefix) and p != "/actors/")
+        if found:
+            chosen[kind] = found[0]
     return chosen
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 HIDDEN_IN_PRINT = [".md-header", ".md-sidebar"]
 VISIBLE_IN_PRINT = ".md-content"
-TYPES = ["home", "sources-index", "article"]
+TYPES = ["home", "sources-index", "article", "actor", "history", "compare", "handout", "packet"]
 
 
 @pytest.mark.parametrize("kind", TYPES)
@@ -36,6 +36,9 @@ def test_print(page, base_url, pages, kind, tmp_path):
         heading = page.locator(f"{VISIBLE_IN_PRINT} h1").first.inner_text().strip()
         assert heading, f"{path}: no h1 text in {VISIBLE_IN_PRINT}"
 
+        for paper in ("Letter", "A4"):  # US schools print on Letter, most others on A4
+            other = page.pdf(format=paper, print_background=False)
+            assert other.startswith(b"%PDF-"), f"{path}: no {paper} PDF"
         pdf = page.pdf(format="A4", print_background=False)
         assert pdf.startswith(b"%PDF-") and len(pdf) > 1000, f"{path}: page.pdf() returned {len(pdf)} bytes"
         # The PDF's own text (poppler's pdftotext, installed by tests/run): the heading and the end of the
@@ -45,10 +48,42 @@ def test_print(page, base_url, pages, kind, tmp_path):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
         squash = " ".join(text.split())
         assert " ".join(heading.replace("¶", "").split()) in squash, f"{path}: h1 {heading!r} not in PDF text"
-        last = page.locator(f"{VISIBLE_IN_PRINT} p").last.inner_text().strip()
+        last = page.locator(f"{VISIBLE_IN_PRINT} p >> visible=true").last.inner_text().strip()
         assert " ".join(last.split())[-60:] in squash, (
             f"{path}: last paragraph {last[-60:]!r} not in PDF text"
         )
         assert "Table of contents" not in squash, f"{path}: the table of contents is printed"
     finally:
         page.emulate_media(media="screen")
+
+
+def test_handout_has_questions_space_to_write_and_printed_addresses(page, base_url, pages, tmp_path):
+    handouts = sorted(p for p in pages if p.startswith("/handouts/sources-"))
+    assert handouts, "no handouts for the source pages"
+    page.goto(base_url + handouts[0])
+    page.emulate_media(media="print")
+    try:
+        assert page.locator(".ms-question").count() >= 1, "a handout without questions"
+        lines = page.locator(".ms-lines").first.bounding_box()
+        assert lines and lines["height"] > 60, "no space to write under the questions"
+        pdf = tmp_path / "handout.pdf"
+        pdf.write_bytes(page.pdf(format="Letter"))
+        text = " ".join(
+            subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout.split()
+        )
+        assert base_url + "/sources/" in text, "the page's address is not printed"
+        assert "Search" not in text.split("Questions")[0][:200], "navigation or search printed"
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_copy_link_button(page, base_url, browser_context):
+    browser_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page.goto(base_url + "/sources/")
+    page.locator(".ms-copy").click()
+    status = page.locator(".ms-copy__status")
+    status.wait_for(state="visible")
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "/sources/"
+    assert "copied" in status.inner_text().lower()
