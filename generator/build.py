@@ -49,48 +49,26 @@ def load_site(site_data: Path) -> Site:
     """Read and validate everything in ``site_data``; every article is parsed, cleaned and analysed."""
     site_data = Path(site_data)
     name = site_data.name
-    info = sitedata.parse_site(_read(site_data / "site.yml", f"{name}/site.yml"), f"{name}/site.yml")
-    rules = sitedata.parse_cleaning(
-        _read(site_data / "cleaning.yml", f"{name}/cleaning.yml"), f"{name}/cleaning.yml"
-    )
+
+    def curated(file: str, parse, default=None, *extra, required: bool = False):
+        """Parse site_data/<file> if it is there (only site.yml, cleaning.yml and sources.yml must be)."""
+        path = site_data / file
+        if not required and not path.is_file():
+            return default
+        return parse(_read(path, f"{name}/{file}"), f"{name}/{file}", *extra)
+
+    info = curated("site.yml", sitedata.parse_site, required=True)
+    rules = curated("cleaning.yml", sitedata.parse_cleaning, required=True)
     sources_path = f"{name}/sources.yml"
-    outlets, entries = sitedata.parse_sources(_read(site_data / "sources.yml", sources_path), sources_path)
-    groups, actors = (), ()
-    if (site_data / "actors.yml").is_file():
-        groups, actors = sitedata.parse_actors(
-            _read(site_data / "actors.yml", f"{name}/actors.yml"), f"{name}/actors.yml"
-        )
-    attribution = Attribution()
-    if (site_data / "attribution.yml").is_file():
-        attribution = sitedata.parse_attribution(
-            _read(site_data / "attribution.yml", f"{name}/attribution.yml"), f"{name}/attribution.yml"
-        )
+    outlets, entries = curated("sources.yml", sitedata.parse_sources, required=True)
+    groups, actors = curated("actors.yml", sitedata.parse_actors, ((), ()))
+    attribution = curated("attribution.yml", sitedata.parse_attribution, Attribution())
     match = matcher(actors, attribution)
-    topics, events, terms = (), (), ()
-    if (site_data / "history.yml").is_file():
-        topics, events = sitedata.parse_history(
-            _read(site_data / "history.yml", f"{name}/history.yml"),
-            f"{name}/history.yml",
-            {a.id for a in actors},
-        )
-    teaching = None
-    if (site_data / "teaching.yml").is_file():
-        teaching = sitedata.parse_teaching(
-            _read(site_data / "teaching.yml", f"{name}/teaching.yml"), f"{name}/teaching.yml"
-        )
-    story, facts, lexicon = None, (), ()
-    if (site_data / "facts.yml").is_file():
-        story, facts = sitedata.parse_facts(
-            _read(site_data / "facts.yml", f"{name}/facts.yml"), f"{name}/facts.yml"
-        )
-    if (site_data / "lexicon.yml").is_file():
-        lexicon = sitedata.parse_lexicon(
-            _read(site_data / "lexicon.yml", f"{name}/lexicon.yml"), f"{name}/lexicon.yml"
-        )
-    if (site_data / "glossary.yml").is_file():
-        terms = sitedata.parse_glossary(
-            _read(site_data / "glossary.yml", f"{name}/glossary.yml"), f"{name}/glossary.yml"
-        )
+    topics, events = curated("history.yml", sitedata.parse_history, ((), ()), {a.id for a in actors})
+    teaching = curated("teaching.yml", sitedata.parse_teaching)
+    story, facts = curated("facts.yml", sitedata.parse_facts, (None, ()))
+    lexicon = curated("lexicon.yml", sitedata.parse_lexicon, ())
+    terms = curated("glossary.yml", sitedata.parse_glossary, ())
     corpus = site_data / "corpus"
     files = (
         sorted(p.name for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))

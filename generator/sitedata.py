@@ -49,6 +49,14 @@ DETECTORS = ("repeated-line", "repeated-quote", "related-headline")
 EXTENTS = ("line", "with-caption-above", "rest")
 
 
+def _suggest(value, choices, before: str = " ") -> str:
+    """ "Did you mean …?" for a value that looks like a misspelling of one of ``choices``, else ""."""
+    near = difflib.get_close_matches(str(value), list(choices), n=1)
+    if not near:
+        return ""
+    return f"{before}{'did' if before.startswith(';') else 'Did'} you mean '{near[0]}'?"
+
+
 def _fail(path: str, node, key, message: str) -> SiteDataError:
     line = None
     if isinstance(node, Map) or isinstance(node, Seq) and isinstance(key, int):
@@ -64,8 +72,7 @@ def _check_keys(path: str, node, where: str, required: tuple[str, ...], optional
     allowed = required + optional
     for key in node:
         if key not in allowed:
-            near = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
+            hint = _suggest(str(key), allowed, "; ")
             raise _fail(
                 path, node, key, f"unknown key '{key}' in {where}{hint} Valid keys: {', '.join(allowed)}"
             )
@@ -241,8 +248,7 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
             raise _fail(path, node, "file", f"'{file}' has two entries; give each corpus file one entry")
         outlet = _text(path, node, "outlet", where)
         if outlet not in known:
-            near = difflib.get_close_matches(outlet, sorted(known), n=1)
-            hint = f" Did you mean '{near[0]}'?" if near else ""
+            hint = _suggest(outlet, sorted(known), " ")
             raise _fail(
                 path,
                 node,
@@ -324,8 +330,7 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
         raise _fail(path, data, "detectors", "detectors must be a mapping of detector name to its settings")
     for name, node in det_node.items():
         if name not in DETECTORS:
-            near = difflib.get_close_matches(str(name), DETECTORS, n=1)
-            hint = f" Did you mean '{near[0]}'?" if near else ""
+            hint = _suggest(str(name), DETECTORS, " ")
             raise _fail(
                 path,
                 det_node,
@@ -402,8 +407,7 @@ def parse_actors(text: str, path: str) -> tuple[tuple[Group, ...], tuple[Actor, 
             raise _fail(path, node, "kind", f"{where}.kind '{kind}' must be one of: {', '.join(KINDS)}")
         group = _text(path, node, "group", where)
         if group not in group_ids:
-            near = difflib.get_close_matches(group, group_ids, n=1)
-            hint = f" Did you mean '{near[0]}'?" if near else ""
+            hint = _suggest(group, group_ids, " ")
             raise _fail(
                 path,
                 node,
@@ -445,8 +449,7 @@ def parse_actors(text: str, path: str) -> tuple[tuple[Group, ...], tuple[Actor, 
     for (i, related), actor in zip(related_at, actors, strict=True):
         for j, rid in enumerate(related):
             if rid not in ids:
-                near = difflib.get_close_matches(str(rid), sorted(ids), n=1)
-                hint = f" Did you mean '{near[0]}'?" if near else ""
+                hint = _suggest(str(rid), sorted(ids), " ")
                 raise _fail(
                     path, related, j, f"actors[{i}] ({actor.id}).related: no actor with id '{rid}'.{hint}"
                 )
@@ -525,8 +528,7 @@ def parse_history(text: str, path: str, actor_ids: set[str]) -> tuple[tuple[Topi
         figures = _seq(path, node, "figures", where)
         for j, fid in enumerate(figures):
             if fid not in actor_ids:
-                near = difflib.get_close_matches(str(fid), sorted(actor_ids), n=1)
-                hint = f" Did you mean '{near[0]}'?" if near else ""
+                hint = _suggest(str(fid), sorted(actor_ids), " ")
                 raise _fail(
                     path, figures, j, f"{where}.figures: no actor with id '{fid}' in actors.yml.{hint}"
                 )
@@ -766,8 +768,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
     defaults = {}
     for kind, node in defaults_node.items():
         if kind not in PAGE_TYPES:
-            near = difflib.get_close_matches(str(kind), PAGE_TYPES, n=1)
-            hint = f" Did you mean '{near[0]}'?" if near else ""
+            hint = _suggest(str(kind), PAGE_TYPES, " ")
             raise _fail(
                 path,
                 defaults_node,
