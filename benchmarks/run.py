@@ -248,7 +248,9 @@ def make_corpus(n: int, source: Path, dest: Path, seed: int = 2026) -> None:
     are copied, and its paragraphs are drawn from all five articles, with 0–3 extra ones so lengths vary.
     """
     templates, pool, sources = read_templates(source)
-    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("corpus", "sources.yml"))
+    # teaching.yml and the address list name the real corpus's pages, which a synthetic corpus does not have.
+    ignore = shutil.ignore_patterns("corpus", "sources.yml", "teaching.yml", "addresses.txt", "redirects.yml")
+    shutil.copytree(source, dest, ignore=ignore)
     (dest / "corpus").mkdir()
     entries = []
     for i in range(n):
