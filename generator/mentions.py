@@ -9,6 +9,7 @@ their surname alone also counts.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,19 +22,29 @@ APOSTROPHES = {"’": "'", "‘": "'", "`": "'"}
 WORD_START = r"(?<![\w])(?<!\w')"
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Lower-case, accent-free text with straight apostrophes, and each character's offset in ``text``."""
+@functools.lru_cache(maxsize=8192)
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
+    """Lower-case, accent-free text with straight apostrophes, and each character's offset in ``text``.
+
+    Cached: every analysis (names, history, word choice, glossary) folds the same paragraphs.
+    """
+    if text.isascii():  # the common fast path: one character in, one out
+        return text.replace("`", "'").lower(), tuple(range(len(text)))
     chars: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
         ch = APOSTROPHES.get(ch, ch)
+        if ch.isascii():
+            chars.append(ch.lower())
+            index.append(i)
+            continue
         for part in unicodedata.normalize("NFKD", ch):
             if unicodedata.combining(part):
                 continue
             for folded in part.casefold():
                 chars.append(folded)
                 index.append(i)
-    return "".join(chars), index
+    return "".join(chars), tuple(index)
 
 
 def _strip_accents(text: str) -> str:

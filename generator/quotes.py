@@ -20,6 +20,7 @@ actor. A short quotation with no speaker, or after "so-called", is a quoted term
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,8 +62,10 @@ class Span:
     text: str
 
 
-def spans(text: str) -> list[Span]:
-    """Quoted spans in a paragraph, in order; single quotes inside double quotes are not spans."""
+@functools.lru_cache(maxsize=8192)
+def spans(text: str) -> tuple[Span, ...]:
+    """Quoted spans in a paragraph, in order; single quotes inside double quotes are not spans. (Cached: the
+    same paragraphs are split into sentences by several analyses.)"""
     found: list[Span] = []
     i, n = 0, len(text)
     while i < n:
@@ -80,7 +83,7 @@ def spans(text: str) -> list[Span]:
                 i = close + 1
                 continue
         i += 1
-    return found
+    return tuple(found)
 
 
 def _opens(text: str, i: int) -> bool:
@@ -105,7 +108,7 @@ ABBREVIATION = re.compile(
 )
 
 
-def sentence_starts(text: str, quoted: list[Span]) -> list[int]:
+def sentence_starts(text: str, quoted: tuple[Span, ...]) -> list[int]:
     """Offsets where sentences start, ignoring full stops inside quotations and after abbreviations."""
     starts = [0]
     inside = [(s.start, s.end) for s in quoted]
@@ -155,7 +158,7 @@ class Reader:
         return [m for m in self.mentions if m.paragraph == pid and start <= m.start < end]
 
     def _subject(
-        self, pid: str, text: str, start: int, end: int, quoted: list[Span], kind: str | None = None
+        self, pid: str, text: str, start: int, end: int, quoted: tuple[Span, ...], kind: str | None = None
     ) -> Mention | None:
         """First actor named in text[start:end] that is not the object of a preposition or inside a quote."""
         for m in self._mentions_in(pid, start, end):
@@ -202,7 +205,7 @@ class Reader:
         return None
 
     def _who_before_verb(
-        self, number: int, text: str, start: int, verb_at: int, quoted: list[Span]
+        self, number: int, text: str, start: int, verb_at: int, quoted: tuple[Span, ...]
     ) -> Who | None:
         p = self.paragraphs[number]
         clause = text[start:verb_at]
@@ -230,7 +233,7 @@ class Reader:
         return None
 
     # -- the rules, in order
-    def _after(self, number: int, text: str, span: Span, end: int, quoted: list[Span]) -> Who | None:
+    def _after(self, number: int, text: str, span: Span, end: int, quoted: tuple[Span, ...]) -> Who | None:
         after = text[span.end : end]
         m = re.match(r"^[\s,]*", after)
         rest_at = span.end + m.end()
@@ -246,7 +249,7 @@ class Reader:
             return None
         return self._who_before_verb(number, text, rest_at, rest_at + verb.start(), quoted)
 
-    def _before(self, number: int, text: str, span: Span, start: int, quoted: list[Span]) -> Who | None:
+    def _before(self, number: int, text: str, span: Span, start: int, quoted: tuple[Span, ...]) -> Who | None:
         before = text[start : span.start]
         # Only text outside other quotations can hold the attribution.
         verbs = [

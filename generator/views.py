@@ -245,18 +245,31 @@ def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
 
 
 def _shared(columns: list[Column]) -> tuple[Shared, ...]:
-    """Statements that several articles quote: six words in a row in common make two quotations one."""
+    """Statements that several articles quote: six words in a row in common make two quotations one.
+
+    Quotations are grouped through an index of their six-word runs, so the cost grows with the number of
+    quotations, not with its square.
+    """
     items = [(col, q) for col in columns for q in col.article.quotes if q.kind == "speech"]
-    groups: list[list[int]] = []
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple[str, ...], int] = {}
     for i, (_, q) in enumerate(items):
-        for group in groups:
-            if any(_shingles(q.text) & _shingles(items[j][1].text) for j in group):
-                group.append(i)
-                break
-        else:
-            groups.append([i])
+        for shingle in _shingles(q.text):
+            j = first_with.setdefault(shingle, i)
+            if j != i:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(root(i), []).append(i)
     shared = []
-    for group in groups:
+    for group in sorted(groups.values()):
         if len({id(items[i][0]) for i in group}) < 2:
             continue
         rows = []
