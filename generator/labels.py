@@ -17,13 +17,14 @@ import re
 
 from .model import Attribution, Label, Mention, Paragraph
 
-PREPOSITIONS = {"of", "for", "to", "by", "with", "against", "on", "in", "at", "about", "from", "into"}
 WORD_BEFORE = re.compile(r"([\w’'.-]+)\s+$")
 GOVERNMENT_OF = r"((?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:%s)\s+of)\s+$"
 MAX_WORDS = 12
 
 
-def _premodifier(text: str, mention: Mention, stop: set[str], places: set[str]) -> str:
+def _premodifier(
+    text: str, mention: Mention, stop: set[str], places: set[str], prepositions: set[str]
+) -> str:
     """Descriptive words right before the mention (its title is already inside the mention)."""
     words: list[str] = []
     before = text[: mention.start]
@@ -52,7 +53,7 @@ def _premodifier(text: str, mention: Mention, stop: set[str], places: set[str]) 
     previous = WORD_BEFORE.search(before)
     previous = previous.group(1).casefold() if previous else ""
     # "to oust Maduro", "in ousting Maduro": a verb and its object, not a description.
-    if previous == "to" or (len(words) == 1 and words[0].endswith("ing") and previous in PREPOSITIONS):
+    if previous == "to" or (len(words) == 1 and words[0].endswith("ing") and previous in prepositions):
         return ""
     return " ".join(words)
 
@@ -85,7 +86,8 @@ def find_labels(
 ) -> tuple[Label, ...]:
     kinds = kinds or {}
     stop = {w.casefold() for w in attribution.label_stop_words}
-    places = {w.casefold() for w in attribution.not_actors if " " in w}  # multi-word places
+    places = {w.casefold() for w in attribution.not_actors if " " in w}
+    prepositions = {w.casefold() for w in attribution.prepositions}  # multi-word places
     stop |= {v.casefold() for v in attribution.speech_verbs}
     heads = "|".join(re.escape(h) for h in attribution.label_heads) or r"(?!x)x"
     verbs = "|".join(re.escape(v) for v in attribution.speech_verbs) or r"(?!x)x"
@@ -110,12 +112,12 @@ def find_labels(
             and not re.match(rf"^\s+(?:{heads}|{verbs})\b", after)
         ):
             continue
-        pre = _premodifier(text, mention, stop, places)
+        pre = _premodifier(text, mention, stop, places, prepositions)
         head_start = text.rfind(pre, 0, mention.start) if pre else mention.start
         before = re.findall(r"[\w’'-]+", text[max(0, head_start - 40) : head_start])
         while before and before[-1].casefold() in ("the", "a", "an"):
             before.pop()
-        object_of_preposition = bool(before) and before[-1].casefold() in PREPOSITIONS
+        object_of_preposition = bool(before) and before[-1].casefold() in prepositions
         label = " ".join(x for x in (pre, _title_of(mention.text, attribution)) if x)
         # Words before the name that are themselves another mention ("Maduro ally") are not a label.
         if label and not any(

@@ -161,6 +161,8 @@ class Attribution:
     label_stop_words: tuple[str, ...] = ()
     label_heads: tuple[str, ...] = ()
     not_actors: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

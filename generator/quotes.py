@@ -27,30 +27,6 @@ from dataclasses import dataclass
 from .model import Actor, Attribution, Mention, Paragraph, Quote
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
-PREPOSITIONS = {
-    "of",
-    "for",
-    "to",
-    "by",
-    "with",
-    "against",
-    "on",
-    "in",
-    "at",
-    "about",
-    "from",
-    "into",
-    "than",
-    "between",
-    "among",
-    "including",
-    "via",
-    "over",
-    "under",
-    "toward",
-    "towards",
-}
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that"}
 TERM_WORDS = 3  # an unattributed quotation this short is a quoted term ("imperialism")
 TERM_MAX_WORDS = 5  # … or up to this long when it stands as a noun phrase ("an unnamed “former … commander”")
 
@@ -148,6 +124,8 @@ class Reader:
         self.verbs = {v.casefold() for v in attribution.speech_verbs}
         self.pronouns = {k.casefold(): v for k, v in attribution.pronouns.items()}
         self.anonymous = {w.casefold() for w in attribution.anonymous_nouns}
+        self.prepositions = {w.casefold() for w in attribution.prepositions}
+        self.determiners = {w.casefold() for w in attribution.determiners}
         self.term_markers = [t.casefold() for t in attribution.term_markers]
         self.according = [a.casefold() for a in attribution.according_to]
         verbs = "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True)) or r"(?!x)x"
@@ -167,9 +145,9 @@ class Reader:
             if kind and self._kind_of(m.actor) != kind:
                 continue
             before = re.findall(r"[\w’'-]+", text[start : m.start])
-            while before and before[-1].casefold() in DETERMINERS:
+            while before and before[-1].casefold() in self.determiners:
                 before.pop()
-            if before and before[-1].casefold() in PREPOSITIONS:
+            if before and before[-1].casefold() in self.prepositions:
                 continue
             if m.text.endswith(("’s", "'s", "’", "'")):
                 continue  # "Maduro’s government": the government, not Maduro

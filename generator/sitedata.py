@@ -467,6 +467,8 @@ def parse_attribution(text: str, path: str) -> Attribution:
         "label_stop_words",
         "label_heads",
         "not_actors",
+        "prepositions",
+        "determiners",
     )
     _check_keys(path, data, "attribution.yml", (), (*lists, "pronouns"))
     values = {}
