@@ -316,6 +316,12 @@ def write_config(src: Path, dest: Path, *, plugin: bool, leaf_pages: list[str] |
     config["plugins"] = plugins
     if not plugin:
         config.pop("watch", None)  # only `mkdocs serve` uses it, and the bare project has no templates/
+        # The plugin puts our theme folder and its CSS/JS into the theme; the bare site gets the same by hand.
+        from generator.plugin import EXTRA_CSS, EXTRA_JAVASCRIPT
+
+        config["theme"]["custom_dir"] = "templates/theme"
+        config["extra_css"] = [*config.get("extra_css", []), *EXTRA_CSS]
+        config["extra_javascript"] = [*config.get("extra_javascript", []), *EXTRA_JAVASCRIPT]
     dest.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -501,7 +507,7 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
     # The bare baseline: the very same pages as files in docs/, and the same mkdocs.yml without the plugin.
     bare_project.mkdir()
     shutil.copytree(snapshot / "docs", bare_project / "docs")
-    # The theme override (mkdocs.yml's custom_dir) is part of the theme, not of the generator: both have it.
+    # The theme folder (the plugin adds it to the theme) is part of the look, not of the generator: both have it.
     if (snapshot / "templates" / "theme").is_dir():
         shutil.copytree(snapshot / "templates" / "theme", bare_project / "templates" / "theme")
     write_pages(result.pages, base / "generated")

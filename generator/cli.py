@@ -138,7 +138,7 @@ def offline(config_file: Path, out: Path):
     """Build a copy of the site that works opened from disk (file://), search included, and zip it.
 
     Uses Material's offline plugin, with the iframe-worker shim it needs served from the site itself
-    (docs/assets/vendor/), so search works in a classroom without internet. Unzip it anywhere and open
+    (templates/theme/assets/vendor/), so search works in a classroom without internet. Unzip it anywhere and open
     index.html in a browser.
 
     \b

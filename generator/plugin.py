@@ -2,6 +2,10 @@
 
 Generation runs in ``on_pre_build``, before MkDocs cleans the site directory, so bad input stops the build
 with the last good site untouched. The pages are then added in ``on_files`` with ``File.generated``.
+
+The plugin also brings the site's look: ``templates/theme/`` (a Material partial override, the site's CSS and
+JavaScript, the vendored offline-search shim) is put into the theme, so any microsite's mkdocs.yml, such as
+one made by ``python -m generator new``, needs only ``- microsite`` under ``plugins``.
 """
 
 from __future__ import annotations
@@ -27,12 +31,26 @@ class MicrositeConfig(Config):
     templates = c.Optional(c.Type(str))
 
 
+# Files under templates/theme/ that every page loads, in this order after the theme's own.
+EXTRA_CSS = ("assets/stylesheets/site.css", "assets/stylesheets/a11y.css")
+EXTRA_JAVASCRIPT = ("assets/javascripts/assign.js",)
+
+
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.site_data = (base / self.config.site_data).resolve()
         self.templates = (base / self.config.templates).resolve() if self.config.templates else TEMPLATES
         self.result = None
+        # After the editor's own custom_dir (if any), so an editor can still override our files; MkDocs
+        # copies the theme folder's static files into the site.
+        theme_dir = str(self.templates / "theme")
+        dirs = config.theme.dirs
+        if theme_dir not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        config.extra_css.extend(p for p in EXTRA_CSS if p not in config.extra_css)
+        scripts = {str(s) for s in config.extra_javascript}
+        config.extra_javascript.extend(p for p in EXTRA_JAVASCRIPT if p not in scripts)
         return config
 
     def on_pre_build(self, config):

@@ -1,6 +1,6 @@
 """Accessibility gate: axe-core WCAG 2.0/2.1 A+AA rules, zero violations on every page, in every palette.
 
-Failures are fixed in docs/assets/stylesheets/a11y.css (or the templates), never by disabling a rule.
+Failures are fixed in templates/theme/assets/stylesheets/a11y.css (or the templates), never by disabling a rule.
 """
 
 from __future__ import annotations
