@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import sitedata
@@ -18,10 +18,10 @@ from .analyse import analyse_article
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .mentions import matcher
-from .model import Article, Attribution, Site, Warning
+from .model import PROFILE, Article, Attribution, Site, Warning
 from .names import unknown_names
 from .parse import decode
-from .render import addresses, redirect_page, render_site
+from .render import addresses, left_out, redirect_page, render_site, teaching_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -45,26 +45,80 @@ def _read(path: Path, display: str) -> str:
     return decode(path.read_bytes(), display)
 
 
-def load_site(site_data: Path) -> Site:
-    """Read and validate everything in ``site_data``; every article is parsed, cleaned and analysed."""
+def load_site(site_data: Path, site_name: str | None = None) -> Site:
+    """Read and validate everything in ``site_data``; every article is parsed, cleaned and analysed.
+
+    Only sources.yml must be there: a corpus and its outlets build a whole site, and every other file makes it
+    richer. ``site_name`` (mkdocs.yml's) titles a site that has no site.yml.
+    """
     site_data = Path(site_data)
     name = site_data.name
+    warnings: list[Warning] = []
 
     def curated(file: str, parse, default=None, *extra, required: bool = False):
-        """Parse site_data/<file> if it is there (only site.yml, cleaning.yml and sources.yml must be)."""
+        """Parse site_data/<file> if it is there (only sources.yml must be)."""
         path = site_data / file
         if not required and not path.is_file():
             return default
         return parse(_read(path, f"{name}/{file}"), f"{name}/{file}", *extra)
 
-    info = curated("site.yml", sitedata.parse_site, required=True)
-    rules = curated("cleaning.yml", sitedata.parse_cleaning, required=True)
+    info = curated("site.yml", sitedata.parse_site)
+    if info is None:
+        info = sitedata.default_site(site_name)
+        warnings.append(
+            Warning(
+                f"{name}/site.yml",
+                f"is missing, so the site is titled '{info.title}' "
+                f"({'site_name in mkdocs.yml' if site_name else 'a default'}) and the home page has no "
+                "description or story in brief; add site.yml to give them",
+                kind="missing-file",
+                subject="site.yml",
+            )
+        )
+    rules = curated("cleaning.yml", sitedata.parse_cleaning)
+    if rules is None:
+        rules = sitedata.default_cleaning()
+        warnings.append(
+            Warning(
+                f"{name}/cleaning.yml",
+                "is missing, so only the built-in detectors (repeated lines, repeated quotations, related "
+                "headlines) remove page furniture; add cleaning.yml with rules for any furniture that gets through",
+                kind="missing-file",
+                subject="cleaning.yml",
+            )
+        )
     sources_path = f"{name}/sources.yml"
     outlets, entries = curated("sources.yml", sitedata.parse_sources, required=True)
+    for outlet in outlets:
+        # Not an error: a new site lists its outlets before anyone has looked them up. The pages say "no profile
+        # yet"; the note tells the editor what to add.
+        if outlet.missing:
+            state = "no profile yet" if outlet.missing == PROFILE else "an incomplete profile"
+            warnings.append(
+                Warning(
+                    sources_path,
+                    f"outlet '{outlet.id}' has {state} ({', '.join(outlet.missing)}); add them with citations",
+                    kind="outlet-profile",
+                    subject=outlet.id,
+                )
+            )
     groups, actors = curated("actors.yml", sitedata.parse_actors, ((), ()))
     attribution = curated("attribution.yml", sitedata.parse_attribution, Attribution())
     match = matcher(actors, attribution)
-    topics, events = curated("history.yml", sitedata.parse_history, ((), ()), {a.id for a in actors})
+    has_actors = (site_data / "actors.yml").is_file()
+    topics, events = curated(
+        "history.yml", sitedata.parse_history, ((), ()), {a.id for a in actors} if has_actors else None
+    )
+    if not has_actors and any(e.figures for e in events):
+        warnings.append(
+            Warning(
+                f"{name}/history.yml",
+                "names key figures, but there is no actors.yml to say who they are; the history page leaves "
+                "them out until actors.yml is back",
+                kind="missing-file",
+                subject="actors.yml",
+            )
+        )
     teaching = curated("teaching.yml", sitedata.parse_teaching)
     story, facts = curated("facts.yml", sitedata.parse_facts, (None, ()))
     lexicon = curated("lexicon.yml", sitedata.parse_lexicon, ())
@@ -98,7 +152,6 @@ def load_site(site_data: Path) -> Site:
             )
     outlet_by_id = {o.id: o for o in outlets}
     articles: list[Article] = []
-    warnings: list[Warning] = []
     for file in files:
         if file not in by_file:
             continue
@@ -154,9 +207,27 @@ def load_site(site_data: Path) -> Site:
     )
 
 
-def generate(site_data: Path, templates: Path = TEMPLATES, directory_urls: bool = True) -> Result:
-    site = load_site(site_data)
+def generate(
+    site_data: Path, templates: Path = TEMPLATES, directory_urls: bool = True, site_name: str | None = None
+) -> Result:
+    site = load_site(site_data, site_name)
     pages = render_site(site, templates, directory_urls)
+    if site.teaching is not None:
+        # Pages the teachers' guide names that a missing or empty curated file leaves out: the guide skips
+        # them; the editor hears about it (any other address that is not a page stopped render_site).
+        published = set(addresses(pages))
+        gaps = dict.fromkeys(a for a in teaching_addresses(site.teaching) if a not in published)
+        notes = tuple(
+            Warning(
+                f"{Path(site_data).name}/teaching.yml",
+                f"names {address}, which the site leaves out while {left_out(address, site)} is missing or "
+                "empty; the guide skips it",
+                kind="missing-file",
+                subject=left_out(address, site),
+            )
+            for address in gaps
+        )
+        site = replace(site, warnings=site.warnings + notes)
     redirects_file = Path(site_data) / "redirects.yml"
     if redirects_file.is_file():
         display = f"{Path(site_data).name}/redirects.yml"

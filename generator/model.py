@@ -60,14 +60,30 @@ class Rating:
     url: str
 
 
+PROFILE = ("country", "kind", "ratings")  # what an outlet's profile in sources.yml holds
+
+
 @dataclass(frozen=True)
 class Outlet:
+    """An outlet from sources.yml. Its profile may be incomplete: a new site lists outlets before anyone has
+    looked them up, and the pages must say so rather than show a guess."""
+
     id: str
     name: str
     homepage: str | None
-    country: Sourced
-    kind: Sourced
-    ratings: tuple[Rating, ...]  # empty means "not rated"
+    country: Sourced | None = None  # None: not yet curated
+    kind: Sourced | None = None  # None: not yet curated
+    # () means "not rated" (the editor checked: nobody rates it); None means nobody has checked yet.
+    ratings: tuple[Rating, ...] | None = None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The parts of the profile not yet curated, in the order sources.yml lists them."""
+        return tuple(key for key in PROFILE if getattr(self, key) is None)
+
+    @property
+    def profiled(self) -> bool:
+        return not self.missing
 
 
 @dataclass(frozen=True)
@@ -360,7 +376,8 @@ class Objective:
 
 @dataclass(frozen=True)
 class Teaching:
-    """teaching.yml: the teachers' guide, and questions per page (defaults per page type)."""
+    """teaching.yml: the teachers' guide, and questions per page (defaults per page type). The guide is
+    optional (a new site starts with generic questions only): then intro is empty and the tuples are."""
 
     intro: str
     objectives: tuple[Objective, ...]
@@ -370,6 +387,10 @@ class Teaching:
     defaults: dict[str, tuple[Question, ...]]  # page type → questions
     activities: dict[str, Activity]
     pages: dict[str, tuple[Question, ...]]  # address → questions replacing the defaults
+
+    @property
+    def has_guide(self) -> bool:
+        return bool(self.intro or self.objectives or self.plans or self.route)
 
 
 @dataclass(frozen=True)
@@ -412,11 +433,12 @@ class StoryParagraph:
 
 @dataclass(frozen=True)
 class SiteInfo:
-    """site.yml: the site's name and the neutral story-in-brief shown on the home page."""
+    """site.yml: the site's name and the neutral story-in-brief shown on the home page (a new site has neither
+    a description nor a cited story yet: both may be empty)."""
 
     title: str
-    description: str
-    story: tuple[StoryParagraph, ...]
+    description: str = ""
+    story: tuple[StoryParagraph, ...] = ()
     words_per_minute: int = 200
 
 
@@ -426,6 +448,10 @@ class Warning:
 
     path: str
     message: str
+    # What kind of curation it asks for ("unknown-name", "metadata", …) and about what (the name), so that
+    # `check` can group its to-do list; plain notes leave both empty.
+    kind: str = "note"
+    subject: str | None = None
 
 
 @dataclass(frozen=True)

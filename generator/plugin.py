@@ -57,7 +57,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         try:
             # Raw-HTML links in the pages are written for the URL style in force (the offline build of the
             # classroom copy turns directory URLs off).
-            self.result = generate(self.site_data, self.templates, config.use_directory_urls)
+            self.result = generate(
+                self.site_data, self.templates, config.use_directory_urls, site_name=config.site_name
+            )
         except (SiteDataError, SiteDataErrors) as exc:
             raise PluginError(f"site data is not valid; nothing was built:\n{exc}") from None
         if self.result.site.terms:

@@ -25,7 +25,7 @@ from .export import corpus_json
 from .glossary import Finder, mark_text
 from .history import record
 from .mentions import counts
-from .model import Article, FramingHit, Mention, Site
+from .model import Article, FramingHit, Mention, Site, Teaching
 from .views import actor_views, comparison_view
 
 # HTML's specials, and the characters that open Markdown, attr_list, abbr, table or extension syntax inside
@@ -74,6 +74,28 @@ def long_date(iso: str | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+
+
+def counted(n: int, noun: str) -> str:
+    """ "five articles", "one outlet": a count in words (up to twelve, then digits) with its noun."""
+    return f"{NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else n} {noun}{'' if n == 1 else 's'}"
+
+
 def relative(from_page: str, to_page: str) -> Markup:
     """Markdown link target from one generated page to another (both docs-relative .md paths)."""
     return Markup(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
@@ -89,7 +111,9 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(attr=html_attr, cite=cite, yaml=yaml_string, long_date=long_date, rel=relative)
+    env.filters.update(
+        attr=html_attr, cite=cite, yaml=yaml_string, long_date=long_date, rel=relative, counted=counted
+    )
     return env
 
 
@@ -244,6 +268,30 @@ def handout_key(address: str) -> str:
     return address.strip("/").replace("/", "-") or "home"
 
 
+def left_out(address: str, site: Site) -> str | None:
+    """The curated file whose absence (or emptiness) is why the site has no page at ``address``, if it is.
+
+    teaching.yml may name such a page: its guide was written for the whole site, and removing glossary.yml
+    must not break the build. Any other address that is not a page is a mistake in teaching.yml.
+    """
+    if address == "/glossary/" and not site.terms:
+        return "glossary.yml"
+    if address == "/history/" and not site.events:
+        return "history.yml"
+    if address.startswith("/actors/") and not site.actors:
+        return "actors.yml"
+    if address == "/compare/facts/" and not site.facts:
+        return "facts.yml"
+    return None
+
+
+def teaching_addresses(teaching: Teaching) -> list[str]:
+    """Every address the teachers' guide names (lesson plans, then the reading route), in order."""
+    return [a for plan in teaching.plans for s in plan.steps for a in s.pages] + [
+        a for a, _ in teaching.route
+    ]
+
+
 def teaching_pages(
     site: Site, env: jinja2.Environment, pages: dict[str, str], directory_urls: bool
 ) -> dict[str, str]:
@@ -289,19 +337,20 @@ def teaching_pages(
             article=articles.get(path),
         )
     if teaching is not None:
+        # Without a guide (a new site's generic questions), the teachers' index says so and there is no packet:
+        # the packet prints the guide's reading route.
         known = set(page_of)
-        for address in [a for plan in teaching.plans for s in plan.steps for a in s.pages] + [
-            a for a, _ in teaching.route
-        ]:
-            if address not in known:
+        for address in teaching_addresses(teaching):
+            if address not in known and not left_out(address, site):
                 raise SiteDataError(
                     "site_data/teaching.yml",
                     f"names {address}, which is not a page of the site "
                     "(python -m generator addresses lists them)",
                     key=address,
                 )
+        route = [(a, why) for a, why in teaching.route if a in known]  # without pages left out (see left_out)
         out["teachers/index.md"] = env.get_template("teachers.md.j2").render(
-            t=teaching, page="teachers/index.md", titles=titles, page_of=page_of
+            t=teaching, route=route, page="teachers/index.md", titles=titles, page_of=page_of
         )
         out["teachers/notes.md"] = env.get_template("notes.md.j2").render(
             page="teachers/notes.md",
@@ -309,11 +358,12 @@ def teaching_pages(
             page_of=page_of,
             all_questions=[(a, q) for a, q in sorted(questions_of.items()) if q],
         )
-        out["teachers/packet.md"] = env.get_template("packet.md.j2").render(
-            titles=titles,
-            hrefs={a: raw_href("teachers/packet.md", page_of[a], directory_urls) for a in known},
-            route=[(a, why, questions_of.get(a, ())) for a, why in teaching.route],
-        )
+        if route:
+            out["teachers/packet.md"] = env.get_template("packet.md.j2").render(
+                titles=titles,
+                hrefs={a: raw_href("teachers/packet.md", page_of[a], directory_urls) for a in known},
+                route=[(a, why, questions_of.get(a, ())) for a, why in route],
+            )
     return out
 
 
@@ -332,9 +382,10 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
     """Every generated file of the site: docs-relative path → content."""
     env = environment(templates)
     articles = sorted(site.articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))
+    outlets = [o for o in site.outlets if any(a.outlet.id == o.id for a in articles)]  # with an article
     pages = {
         "index.md": env.get_template("home.md.j2").render(
-            site=site, articles=articles, page="index.md", article_page=article_page
+            site=site, articles=articles, outlets=outlets, page="index.md", article_page=article_page
         ),
         "sources/index.md": env.get_template("sources.md.j2").render(
             site=site, articles=articles, page="sources/index.md", article_page=article_page
@@ -385,9 +436,10 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
         pages["history.md"] = env.get_template("history.md.j2").render(
             site=site,
             page="history.md",
-            topics=site.topics,
+            topics=[t for t in site.topics if any(e.topic == t.id for e in site.events)],  # no empty sections
             events=events,
-            actors=names,
+            # Only figures with a page (history.yml's ids are unchecked when there is no actors.yml).
+            figures={e.id: [names[f] for f in e.figures if f in names] for e in site.events},
             record=record,
             actor_page=actor_page,
             article_page=article_page,
@@ -402,20 +454,24 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
             },
             flags=[(f, a) for a in articles for f in a.flags],
         )
-    if site.facts or site.lexicon:
-        comparison = comparison_view(site, tuple(articles))
-        for name in ("index", "facts", "words", "voices"):
-            path = f"compare/{name}.md"
-            pages[path] = env.get_template(f"compare_{name}.md.j2").render(
-                site=site,
-                page=path,
-                view=comparison,
-                article_page=article_page,
-                actor_page=actor_page,
-                actors=names,
-                numbers=numbers,
-                long_date=long_date,
-            )
+    # The comparison needs no curation: headlines, sources and voices come from the articles alone, and the
+    # word-choice page says when there is no word list yet. Facts need facts.yml, so that page needs it too.
+    comparison = comparison_view(site, tuple(articles))
+    for name in ("index", "facts", "words", "voices"):
+        if name == "facts" and not site.facts:
+            continue
+        path = f"compare/{name}.md"
+        pages[path] = env.get_template(f"compare_{name}.md.j2").render(
+            site=site,
+            page=path,
+            view=comparison,
+            outlets=outlets,
+            article_page=article_page,
+            actor_page=actor_page,
+            actors=names,
+            numbers=numbers,
+            long_date=long_date,
+        )
     if site.terms:
         pages["glossary.md"] = env.get_template("glossary.md.j2").render(
             site=site, page="glossary.md", terms=sorted(site.terms, key=lambda t: t.term.casefold())

@@ -47,6 +47,21 @@ SOURCE_RE = re.compile(r"^(https?://\S+|text line \d+\b.*|inferred: .+)$", re.S)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DETECTORS = ("repeated-line", "repeated-quote", "related-headline")
 EXTENTS = ("line", "with-caption-above", "rest")
+# The title of a site with no site.yml and no site_name in mkdocs.yml: says what the site is, claims nothing.
+DEFAULT_TITLE = "News articles side by side"
+# A site with no cleaning.yml still loses the furniture the detectors find: they need no editing to be right.
+DEFAULT_DETECTORS = {
+    "repeated-line": Rule(
+        "repeated-line", "Photo caption (a repeated line, or the text under a repeated headline)"
+    ),
+    "repeated-quote": Rule(
+        "repeated-quote", "Embedded social-media post repeating a quotation the article already gives"
+    ),
+    "related-headline": Rule(
+        "related-headline",
+        "Headline of a related article dropped into the text (a short line without closing punctuation)",
+    ),
+}
 
 
 def _suggest(value, choices, before: str = " ") -> str:
@@ -62,6 +77,16 @@ def _fail(path: str, node, key, message: str) -> SiteDataError:
     if isinstance(node, Map) or isinstance(node, Seq) and isinstance(key, int):
         line = node.line_of(key)
     return SiteDataError(path, message, line=line, key=key if isinstance(key, str) else None)
+
+
+def _document(text: str, path: str) -> Map:
+    """The file's top-level mapping. A file with nothing in it (or only comments) is an empty mapping, so an
+    editor may empty a registry without deleting the file."""
+    data = load_yaml(text, path)
+    if data is None:
+        data = Map()
+        data.line, data.key_lines = 1, {}
+    return data
 
 
 def _check_keys(path: str, node, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()):
@@ -152,9 +177,15 @@ def _sourced(path: str, node: Map, key: str, where: str, *, date: bool = False) 
     return Sourced(raw.strip(), source.strip())
 
 
+def default_site(site_name: str | None = None) -> SiteInfo:
+    """The site's name and nothing else, for a site without site.yml (mkdocs.yml's site_name when given)."""
+    return SiteInfo(title=(site_name or "").strip() or DEFAULT_TITLE)
+
+
 def parse_site(text: str, path: str) -> SiteInfo:
-    data = load_yaml(text, path)
-    _check_keys(path, data, "site.yml", ("title", "description", "story"), ("reading_words_per_minute",))
+    data = _document(text, path)
+    # description and story may wait: a new site has no cited story in brief yet.
+    _check_keys(path, data, "site.yml", ("title",), ("description", "story", "reading_words_per_minute"))
     story = []
     items = _seq(path, data, "story", "site.yml")
     for i, item in enumerate(items):
@@ -174,30 +205,33 @@ def parse_site(text: str, path: str) -> SiteInfo:
         )
     return SiteInfo(
         title=_text(path, data, "title", "site.yml"),
-        description=_text(path, data, "description", "site.yml"),
+        description=(
+            "" if data.get("description") in (None, "") else _text(path, data, "description", "site.yml")
+        ),
         story=tuple(story),
         words_per_minute=wpm,
     )
 
 
 def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[SourceEntry, ...]]:
-    data = load_yaml(text, path)
-    if data is None:
-        data = Map()
-        data.line, data.key_lines = 1, {}
+    data = _document(text, path)
     _check_keys(path, data, "sources.yml", ("outlets", "articles"))
     outlets: list[Outlet] = []
     for i, node in enumerate(_seq(path, data, "outlets", "sources.yml")):
         where = f"outlets[{i}]"
-        _check_keys(path, node, where, ("id", "name", "country", "kind", "ratings"), ("homepage",))
+        # The profile (country, kind, ratings) may be curated later: a key left out means "not yet", which the
+        # pages say; it is never filled with a guess.
+        _check_keys(path, node, where, ("id", "name"), ("homepage", "country", "kind", "ratings"))
         oid = _text(path, node, "id", where)
         if not SLUG_RE.match(oid):
             raise _fail(path, node, "id", f"outlet id '{oid}' must be lowercase letters, digits and hyphens")
         if any(o.id == oid for o in outlets):
             raise _fail(path, node, "id", f"outlet id '{oid}' is used twice; each outlet needs its own id")
-        ratings = node["ratings"]
-        parsed: list[Rating] = []
-        if ratings == "not rated":
+        ratings = node.get("ratings")
+        parsed: list[Rating] | None = []
+        if ratings is None:
+            parsed = None
+        elif ratings == "not rated":
             pass
         elif isinstance(ratings, Seq) and ratings:
             for j, r in enumerate(ratings):
@@ -215,12 +249,16 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
                 )
         else:
             raise _fail(
-                path, node, "ratings", f"{where}.ratings must be a list of ratings or the words 'not rated'"
+                path,
+                node,
+                "ratings",
+                f"{where}.ratings must be a list of ratings ({{by, rating, date, url}}) or the words 'not rated' "
+                "(checked: nobody rates it); leave it out until someone has checked",
             )
         country = _sourced(path, node, "country", where)
         kind = _sourced(path, node, "kind", where)
         for key, fact in (("country", country), ("kind", kind)):
-            if not fact.known:
+            if fact is not None and not fact.known:
                 raise _fail(path, node[key], "source", f"{where}.{key} needs a value as well as its source")
         outlets.append(
             Outlet(
@@ -229,7 +267,7 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
                 _url(path, node, "homepage", where, optional=True),
                 country,
                 kind,
-                tuple(parsed),
+                None if parsed is None else tuple(parsed),
             )
         )
     entries: list[SourceEntry] = []
@@ -278,9 +316,15 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
     return tuple(outlets), tuple(entries)
 
 
+def default_cleaning() -> CleaningRules:
+    """For a site without cleaning.yml: no pattern rules, every built-in detector on with its defaults."""
+    return CleaningRules((), dict(DEFAULT_DETECTORS))
+
+
 def parse_cleaning(text: str, path: str) -> CleaningRules:
-    data = load_yaml(text, path)
-    _check_keys(path, data, "cleaning.yml", ("rules",), ("detectors", "caption_block_max_lines"))
+    # A cleaning.yml that is there decides everything, detectors included (leaving one out switches it off).
+    data = _document(text, path)
+    _check_keys(path, data, "cleaning.yml", (), ("rules", "detectors", "caption_block_max_lines"))
     patterns: list[Rule] = []
     ids: set[str] = set()
     for i, node in enumerate(_seq(path, data, "rules", "cleaning.yml")):
@@ -374,8 +418,8 @@ def _date_text(path: str, node: Map, key: str, where: str) -> str | None:
 
 def parse_actors(text: str, path: str) -> tuple[tuple[Group, ...], tuple[Actor, ...]]:
     """actors.yml: groups (in display order) and the actors, each with a cited biography and roles."""
-    data = load_yaml(text, path)
-    _check_keys(path, data, "actors.yml", ("groups", "actors"))
+    data = _document(text, path)
+    _check_keys(path, data, "actors.yml", (), ("groups", "actors"))
     groups: list[Group] = []
     for i, node in enumerate(_seq(path, data, "groups", "actors.yml")):
         where = f"groups[{i}]"
@@ -457,7 +501,7 @@ def parse_actors(text: str, path: str) -> tuple[tuple[Group, ...], tuple[Actor, 
 
 
 def parse_attribution(text: str, path: str) -> Attribution:
-    data = load_yaml(text, path)
+    data = _document(text, path)
     lists = (
         "titles",
         "speech_verbs",
@@ -487,10 +531,16 @@ def parse_attribution(text: str, path: str) -> Attribution:
     return Attribution(pronouns=dict(pronouns), **values)
 
 
-def parse_history(text: str, path: str, actor_ids: set[str]) -> tuple[tuple[Topic, ...], tuple[Event, ...]]:
-    """history.yml: topics (sections of the context page) and events, every one with a cited source."""
-    data = load_yaml(text, path)
-    _check_keys(path, data, "history.yml", ("topics", "events"))
+def parse_history(
+    text: str, path: str, actor_ids: set[str] | None
+) -> tuple[tuple[Topic, ...], tuple[Event, ...]]:
+    """history.yml: topics (sections of the context page) and events, every one with a cited source.
+
+    ``actor_ids`` None means there is no actors.yml to check key figures against: they are kept unchecked and
+    the history page leaves them out (the build says so), so removing actors.yml does not break the site.
+    """
+    data = _document(text, path)
+    _check_keys(path, data, "history.yml", (), ("topics", "events"))
     topics: list[Topic] = []
     for i, node in enumerate(_seq(path, data, "topics", "history.yml")):
         where = f"topics[{i}]"
@@ -529,7 +579,7 @@ def parse_history(text: str, path: str, actor_ids: set[str]) -> tuple[tuple[Topi
             raise _fail(path, node, "end", f"{where}.end {end} is before its date {date}")
         figures = _seq(path, node, "figures", where)
         for j, fid in enumerate(figures):
-            if fid not in actor_ids:
+            if actor_ids is not None and fid not in actor_ids:
                 hint = _suggest(str(fid), sorted(actor_ids), " ")
                 raise _fail(
                     path, figures, j, f"{where}.figures: no actor with id '{fid}' in actors.yml.{hint}"
@@ -563,8 +613,8 @@ def parse_history(text: str, path: str, actor_ids: set[str]) -> tuple[tuple[Topi
 
 
 def parse_glossary(text: str, path: str) -> tuple[Term, ...]:
-    data = load_yaml(text, path)
-    _check_keys(path, data, "glossary.yml", ("terms",))
+    data = _document(text, path)
+    _check_keys(path, data, "glossary.yml", (), ("terms",))
     terms: list[Term] = []
     for i, node in enumerate(_seq(path, data, "terms", "glossary.yml")):
         where = f"terms[{i}]"
@@ -587,8 +637,8 @@ STATUSES = ("stated", "disputes", "not-mentioned")
 
 def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ...]]:
     """facts.yml: the event in brief and the key facts, each with a citation and the editor's patterns."""
-    data = load_yaml(text, path)
-    _check_keys(path, data, "facts.yml", ("facts",), ("event",))
+    data = _document(text, path)
+    _check_keys(path, data, "facts.yml", (), ("facts", "event"))
     story = None
     if data.get("event") is not None:
         node = data["event"]
@@ -645,8 +695,8 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
 
 
 def parse_lexicon(text: str, path: str) -> tuple[FramingCategory, ...]:
-    data = load_yaml(text, path)
-    _check_keys(path, data, "lexicon.yml", ("categories",))
+    data = _document(text, path)
+    _check_keys(path, data, "lexicon.yml", (), ("categories",))
     categories: list[FramingCategory] = []
     for i, node in enumerate(_seq(path, data, "categories", "lexicon.yml")):
         where = f"categories[{i}]"
@@ -718,13 +768,27 @@ def _questions(path: str, node, where: str) -> tuple[Question, ...]:
     return tuple(result)
 
 
+def _mapping(path: str, parent: Map, key: str, where: str) -> Map:
+    """parent[key] as a mapping (an empty one when left out), or an error saying a mapping is needed."""
+    node = parent.get(key)
+    if node is None:
+        node = Map()
+        node.line, node.key_lines = parent.line_of(key), {}
+    if not isinstance(node, Map):
+        raise _fail(path, parent, key, f"'{key}' in {where} must be a mapping of keys to values")
+    return node
+
+
 def parse_teaching(text: str, path: str) -> Teaching:
-    data = load_yaml(text, path)
-    _check_keys(path, data, "teaching.yml", ("guide", "questions"))
-    guide, questions = data["guide"], data["questions"]
-    _check_keys(
-        path, guide, "guide", ("intro", "objectives", "plans", "reading_route"), ("standards_sources",)
-    )
+    data = _document(text, path)
+    # The guide is optional: a new site starts with generic questions per page type and writes its guide (which
+    # names the site's own pages) once it has articles. A guide that is given must be complete.
+    _check_keys(path, data, "teaching.yml", (), ("guide", "questions"))
+    guide = _mapping(path, data, "guide", "teaching.yml")
+    if "guide" in data:
+        _check_keys(
+            path, guide, "guide", ("intro", "objectives", "plans", "reading_route"), ("standards_sources",)
+        )
     objectives = []
     for i, o in enumerate(_seq(path, guide, "objectives", "guide")):
         _check_keys(path, o, f"guide.objectives[{i}]", ("text", "standards"))
@@ -765,8 +829,9 @@ def parse_teaching(text: str, path: str) -> Teaching:
                 _text(path, r, "why", f"guide.reading_route[{i}]"),
             )
         )
-    _check_keys(path, questions, "questions", ("defaults",), ("activities", "pages"))
-    defaults_node = questions["defaults"]
+    questions = _mapping(path, data, "questions", "teaching.yml")
+    _check_keys(path, questions, "questions", (), ("defaults", "activities", "pages"))
+    defaults_node = _mapping(path, questions, "defaults", "questions")
     defaults = {}
     for kind, node in defaults_node.items():
         if kind not in PAGE_TYPES:
@@ -779,7 +844,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
             )
         defaults[kind] = _questions(path, node, f"questions.defaults.{kind}")
     activities = {}
-    for kind, node in (questions.get("activities") or Map()).items():
+    for kind, node in _mapping(path, questions, "activities", "questions").items():
         if kind not in PAGE_TYPES:
             raise _fail(
                 path,
@@ -790,7 +855,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
         _check_keys(path, node, f"questions.activities.{kind}", ("title", "text"))
         activities[kind] = Activity(_text(path, node, "title", kind), _text(path, node, "text", kind))
     pages = {}
-    for address, node in (questions.get("pages") or Map()).items():
+    for address, node in _mapping(path, questions, "pages", "questions").items():
         if not isinstance(address, str) or not re.match(r"^/([a-z0-9-]+/)*$", address):
             raise _fail(
                 path,
@@ -800,7 +865,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
             )
         pages[address] = _questions(path, node, f"questions.pages[{address}]")
     return Teaching(
-        _text(path, guide, "intro", "guide"),
+        _text(path, guide, "intro", "guide") if "guide" in data else "",
         tuple(objectives),
         tuple(sources),
         tuple(plans),

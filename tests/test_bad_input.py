@@ -160,8 +160,35 @@ def test_duplicate_key(site_data):
 
 
 def test_missing_file(site_data):
-    (site_data / "cleaning.yml").unlink()
-    check_fails(site_data, r"site_data/cleaning\.yml: is missing")
+    # Only sources.yml is required (every other curated file is optional: see test_little_curation.py).
+    (site_data / "sources.yml").unlink()
+    check_fails(site_data, r"site_data/sources\.yml: is missing")
+
+
+def test_ratings_must_be_a_list_or_not_rated(site_data):
+    # Leaving ratings out means "not checked yet"; a value must still be one of the two valid forms.
+    edit(site_data / "sources.yml", "    ratings: not rated\n", "    ratings: maybe\n")
+    err = check_fails(
+        site_data,
+        r"site_data/sources\.yml:\d+ \(ratings\): outlets\[1\]\.ratings must be a list of ratings "
+        r"\(\{by, rating, date, url\}\) or the words 'not rated'",
+    )
+    line = int(re.search(r"sources\.yml:(\d+)", err).group(1))
+    assert "ratings: maybe" in (site_data / "sources.yml").read_text().splitlines()[line - 1]
+
+
+def test_outlet_country_needs_its_value(site_data):
+    # An outlet's profile may be left out, but a fact that is given needs a value as well as its source.
+    edit(site_data / "sources.yml", "      value: Iran\n", "")
+    check_fails(site_data, r"sources\.yml:\d+ \(source\): outlets\[1\]\.country needs a value as well")
+
+
+def test_teaching_guide_given_must_be_complete(site_data):
+    # The guide may be left out (generic questions only), but a guide that is there needs its parts.
+    text = (site_data / "teaching.yml").read_text(encoding="utf-8")
+    start, end = text.index("  intro: >-\n"), text.index("  objectives:\n")
+    (site_data / "teaching.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    check_fails(site_data, r"teaching\.yml:\d+ \(intro\): guide needs 'intro'")
 
 
 def test_several_errors_are_reported_together(site_data):
