@@ -6,6 +6,8 @@ its source; a disagreement between the two, or a field neither gives, becomes a 
 
 from __future__ import annotations
 
+import re
+
 from slugify import slugify
 
 from . import clean, parse
@@ -88,7 +90,10 @@ def make_article(
             line=units[0].line,
         )
     warnings: list[Warning] = []
-    author_text = _from_text(head.byline)
+    # "By Alex Moreno": the name is the byline's value ("By" is how the page prints it).
+    author_text = _from_text(
+        head.byline, re.sub(r"^[Bb][Yy]\s+", "", head.byline.text) if head.byline else None
+    )
     if furniture.author:
         name, line = furniture.author
         if author_text and author_text.value != name:
@@ -105,7 +110,14 @@ def make_article(
     author = _pick("author", entry.author, author_text, path, warnings)
     published = _pick("published date", entry.published, _from_text(head.dateline, head.date), path, warnings)
     if not title.known:
-        warnings.append(Warning(path, "no headline found in the text; add `title` to its sources.yml entry"))
+        warnings.append(
+            Warning(
+                path,
+                "no headline found in the text; add `title` to its sources.yml entry",
+                kind="metadata",
+                subject="title",
+            )
+        )
         title = Sourced(f"Untitled article ({file})", "no headline in the text or sources.yml")
     for name, value in (("author", author), ("published date", published)):
         if not value.known:
@@ -114,6 +126,8 @@ def make_article(
                     path,
                     f"no {name} in the text or sources.yml; add it to the sources.yml entry "
                     "with its citation if it is known",
+                    kind="metadata",
+                    subject=name,
                 )
             )
     slug = entry.slug or make_slug(title.value) or make_slug(file.rsplit(".", 1)[0])

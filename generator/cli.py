@@ -1,4 +1,8 @@
-"""Command line: ``python -m generator build | check | export``."""
+"""Command line: ``python -m generator new | add | check | build | export | offline | addresses``.
+
+With the build, the only module that touches the disk: the commands read and write files and call the
+pure stages (``ingest`` for ``add``, ``curate`` for the to-do list ``check`` prints).
+"""
 
 from __future__ import annotations
 
@@ -39,6 +43,8 @@ def main():
 
     \b
     Examples:
+      python -m generator new ../library-vote --title "The library vote"   # start a new microsite
+      python -m generator add saved-page.html   # add an article (a saved page, a URL or plain text)
       python -m generator check                 # validate site_data/ and show the cleaning report
       python -m generator build --out build/docs
       python -m generator export > corpus.json
@@ -101,7 +107,30 @@ def check(site_data: Path):
         click.echo(f"\n{len(result.warnings)} note(s) for the editor:")
         for warning in result.warnings:
             click.echo(f"  note: {warning.path}: {warning.message}")
+    _echo_todo(site, site_data)
     click.echo("\nok: the site data is valid")
+
+
+def _echo_todo(site, site_data: Path, brief: bool = False) -> None:
+    from .curate import next_steps
+
+    todos = next_steps(site, site_data.as_posix())
+    if not todos:
+        click.echo("\nNothing left to curate.")
+        return
+    if brief:  # after `add`: the headings and counts; `check` gives the whole list
+        counts = Counter(t.section for t in todos)
+        click.echo(f"\nWhat to curate next ({len(todos)}; `python -m generator check` lists them):")
+        for section, n in counts.items():
+            click.echo(f"  {section}: {n}")
+        return
+    click.echo(f"\nWhat to curate next ({len(todos)}):")
+    section = None
+    for todo in todos:
+        if todo.section != section:
+            section = todo.section
+            click.echo(f"  {section}:")
+        click.echo(f"    - {todo.file}: {todo.text}")
 
 
 @main.command()
@@ -209,3 +238,365 @@ def addresses_command(site_data: Path):
     result = _generate(site_data)
     for address in addresses(result.pages):
         click.echo(address)
+
+
+# --------------------------------------------------------------------------- new and add
+
+STARTER = TEMPLATES / "new"
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--title",
+    help="The site's name (default: made from the folder's name). Change it later in mkdocs.yml and site_data/site.yml.",
+)
+def new(directory: Path, title: str | None):
+    """Start a new microsite in DIRECTORY: mkdocs.yml, docs/, site_data/ (an empty corpus, empty registries,
+    generic cleaning rules, loaded words and questions) and a README with the editor's steps.
+
+    It builds at once with `mkdocs build` (a site that says it has no articles yet). DIRECTORY must be new
+    or empty: nothing is overwritten.
+
+    \b
+    Example:
+      python -m generator new ../library-vote --title "The Eastside library vote"
+      cd ../library-vote
+      python -m generator add ~/Downloads/council-votes.html
+      mkdocs build
+    """
+    if directory.exists() and any(directory.iterdir()):
+        click.echo(
+            f"error: {directory} is not empty; nothing was written. Give a new folder's name.", err=True
+        )
+        sys.exit(1)
+    title = (
+        title or directory.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize()
+    ).strip()
+    if not title:
+        click.echo("error: give the site a name with --title", err=True)
+        sys.exit(1)
+    files = {
+        path.relative_to(STARTER).as_posix(): path.read_bytes()
+        for path in sorted(STARTER.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    from .scaffold import fill
+
+    for rel, content in fill(files, title).items():
+        target = directory / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    click.echo(f"made a new microsite, '{title}', in {directory}/ ({len(files)} files). Next:")
+    click.echo(f"  cd {directory}")
+    click.echo("  python -m generator add PAGE.html      # a saved web page, a URL or a plain-text file")
+    click.echo("  python -m generator check              # what to curate next")
+    click.echo("  mkdocs serve                           # preview; mkdocs build to publish")
+
+
+@main.command()
+@click.argument("source")
+@SITE_DATA
+@click.option(
+    "--outlet",
+    help="The outlet: its id in sources.yml, or the name of a new one. Needed for plain text; for a web "
+    "page it is found from the page's site name or address.",
+)
+@click.option("--language", help="Language code (en, es, en-GB…) when the page does not declare one.")
+@click.option(
+    "--url", "url_option", help="The article's address, for a plain-text file or a page that does not say."
+)
+def add(source: str, site_data: Path, outlet: str | None, language: str | None, url_option: str | None):
+    """Add an article to the corpus from SOURCE: a saved web page (.html), a URL, or a plain-text file.
+
+    A web page goes through trafilatura, which finds the article's text, headline, author, date, site name
+    and address; the article is written to site_data/corpus/ in the corpus's plain-text form, the page is
+    kept in site_data/originals/, and sources.yml gets an entry saying where each value came from. Plain
+    text is copied unchanged; the build reads its headline, byline and date as for any corpus file.
+
+    The same article twice (the same address, or the same text) is refused and nothing is written. After
+    adding, the list of what to curate next is printed (as by `check`).
+
+    \b
+    Examples:
+      python -m generator add ~/Downloads/council-votes.html
+      python -m generator add https://www.example.com/news/2025/03/04/library-vote
+      python -m generator add notes/radio-interview.txt --outlet "Riverton Radio"
+      python -m generator add page.html --site-data ../library-vote/site_data
+    """
+    from .ingest import ExtractionError
+
+    try:
+        _add(source, site_data, outlet, language, url_option)
+    except (SiteDataError, SiteDataErrors) as exc:
+        errors = exc.errors if isinstance(exc, SiteDataErrors) else [exc]
+        for error in errors:
+            click.echo(f"error: {error}", err=True)
+        click.echo("nothing was added.", err=True)
+        sys.exit(1)
+    except (AddRefused, ExtractionError) as exc:
+        click.echo(f"error: {source}: {exc}; nothing was added.", err=True)
+        sys.exit(1)
+
+
+class AddRefused(Exception):
+    """The article cannot be added as asked (a duplicate, an unreadable source, a missing option)."""
+
+
+def _add(source: str, site_data: Path, outlet_option, language_option, url_option) -> None:  # noqa: C901
+    import datetime as dt
+    import re
+
+    from . import ingest, sitedata
+    from .assemble import make_slug
+    from .parse import decode, header, units
+
+    sources_path = site_data / "sources.yml"
+    if not sources_path.is_file():
+        raise AddRefused(
+            f"{site_data}/ is not a microsite's site_data folder (it has no sources.yml); "
+            "start one with `python -m generator new DIR`, or give --site-data"
+        )
+    display = f"{site_data.name}/sources.yml"
+    sources_text = decode(sources_path.read_bytes(), display)
+    outlets, entries = sitedata.parse_sources(sources_text, display)
+    corpus_dir = site_data / "corpus"
+    corpus = (
+        {
+            p.name: p.read_bytes().decode("utf-8", "replace")
+            for p in sorted(corpus_dir.iterdir())
+            if corpus_dir.is_dir() and p.is_file() and not p.name.startswith(".")
+        }
+        if corpus_dir.is_dir()
+        else {}
+    )
+    urls = {e.file: e.url for e in entries if e.url}
+
+    is_url = bool(re.match(r"^https?://", source, re.I))
+    extracted = None
+    origin = source
+    if is_url:
+        data, fetched = _download(source)
+        extracted = ingest.extract_html(data, fetched)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise AddRefused("no such file (give a saved .html page, a .txt file or an https:// address)")
+        data = path.read_bytes()
+        origin = path.name
+        head = data[:2048].lstrip().lower()
+        if path.suffix.lower() in (".html", ".htm", ".xhtml") or head.startswith(
+            (b"<!doctype html", b"<html", b"<!--")
+        ):
+            extracted = ingest.extract_html(data, None)
+
+    today = dt.date.today().isoformat()
+    tool = f"trafilatura {_version('trafilatura')}"
+    notes: list[str] = []
+    if extracted is not None:
+        text = ingest.corpus_text(extracted)
+        url = url_option or (extracted.url.value if extracted.url else None)
+        site_name = extracted.site_name.value if extracted.site_name else None
+        read = f"downloaded on {today}" if is_url else f"the saved page {origin}"
+
+        def cited(found):
+            return {"value": found.value, "source": f"inferred: {found.where} of {read}, read by {tool}"}
+
+        fields = {"title": extracted.title, "author": extracted.author, "published": extracted.published}
+        page_language = extracted.language.value if extracted.language else None
+    else:
+        text = decode(data, origin)
+        url = url_option
+        site_name = None
+        fields = {}
+        page_language = None
+
+    reason = ingest.duplicate_of(text, url, corpus, urls)
+    if reason:
+        raise AddRefused(f"this article is already in the corpus: {reason}")
+
+    # The outlet: named by the editor, or the one whose homepage has the article's host, or by site name.
+    by_id = {o.id: o for o in outlets}
+    new_outlet = None
+    if outlet_option and outlet_option in by_id:
+        outlet_id = outlet_option
+    else:
+        host = _host(url) if url else None
+        match = next((o for o in outlets if host and o.homepage and _host(o.homepage) == host), None)
+        name = outlet_option or site_name
+        if match is None and name and not outlet_option:
+            match = next((o for o in outlets if ingest.shingles(o.name) == ingest.shingles(name)), None)
+        if match is not None and not outlet_option:
+            outlet_id = match.id
+        else:
+            if not name:
+                if not host:
+                    known = ", ".join(sorted(by_id)) or "none yet"
+                    raise AddRefused(
+                        f"say which outlet published it with --outlet (an id from sources.yml: {known}; "
+                        "or the name of a new outlet)"
+                    )
+                name = host
+            outlet_id = make_slug(name) or "outlet"
+            if outlet_id in by_id:
+                raise AddRefused(
+                    f"an outlet with id '{outlet_id}' exists ({by_id[outlet_id].name}); give --outlet {outlet_id} "
+                    "to add the article to it"
+                )
+            where = (
+                f"the site name in {extracted.site_name.where}"
+                if extracted and extracted.site_name and name == site_name
+                else "given with --outlet"
+                if outlet_option
+                else "the page's address (it gives no site name)"
+            )
+            new_outlet = {
+                "id": outlet_id,
+                "name": name,
+                "#name": f"{where}; add country, kind and ratings with citations",
+            }
+            if url:
+                new_outlet["homepage"] = f"{url.split('://', 1)[0]}://{_netloc(url)}/"
+
+    if language_option:
+        language = language_option
+    elif page_language:
+        language = page_language
+    else:
+        used = Counter(e.language for e in entries)
+        if not used:
+            raise AddRefused(
+                "the source does not declare its language and the corpus has no article yet to go by; "
+                "give it with --language (for example --language en)"
+            )
+        language = used.most_common(1)[0][0]
+        notes.append(
+            f"language: '{language}' assumed (the language of most of the corpus); the source does not say"
+        )
+
+    file = ingest.corpus_name(list(corpus), text)
+    entry = {"file": file, "outlet": outlet_id, "language": language}
+    if not language_option and not page_language:
+        entry["#language"] = "assumed: the language of most of the corpus (the source does not declare one)"
+    elif page_language and not language_option:
+        entry["#language"] = f"from {extracted.language.where}"
+    if url:
+        entry["url"] = url
+        if url_option:
+            entry["#url"] = "given with --url"
+        elif extracted and extracted.url:
+            entry["#url"] = f"from {extracted.url.where}"
+    for key, found in fields.items():
+        if found is not None:
+            entry[key] = cited(found)
+
+    new_sources = ingest.add_to_sources(sources_text, display, entry, new_outlet)
+    sitedata.parse_sources(new_sources, display)  # what we write must read back
+
+    # Write the article (and the page it came from), then sources.yml; build in memory to be sure the site
+    # still generates, and undo everything if it does not.
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    written = [corpus_dir / file]
+    _write_atomic(corpus_dir / file, text.encode("utf-8") if extracted is not None else data)
+    if extracted is not None:
+        originals = site_data / "originals"
+        originals.mkdir(exist_ok=True)
+        original = originals / (file.rsplit(".", 1)[0] + ".html")
+        _write_atomic(original, data)
+        written.append(original)
+    _write_atomic(sources_path, new_sources.encode("utf-8"))
+    try:
+        result = generate(site_data, TEMPLATES)
+    except (SiteDataError, SiteDataErrors):
+        for path in written:
+            path.unlink(missing_ok=True)
+        _write_atomic(sources_path, sources_text.encode("utf-8"))
+        raise
+
+    article = next(a for a in result.site.articles if a.file == file)
+    click.echo(f"added {corpus_dir}/{file} → /sources/{article.id}/ ({article.outlet.name})")
+    for label, value in (
+        ("headline", article.title),
+        ("author", article.author),
+        ("published", article.published),
+    ):
+        click.echo(f"  {label}: {value.value if value.known else 'not known'} — {value.source}")
+    click.echo(f"  address: {url or 'not known'}")
+    click.echo(f"  language: {language}")
+    click.echo(f"  {len(article.paragraphs)} paragraphs")
+    if extracted is not None and extracted.dropped:
+        click.echo(
+            f"  left out of the text: {len(extracted.dropped)} line(s) repeating the headline or byline"
+        )
+    removed = [
+        r for r in article.removed if r.rule not in ("title", "subtitle", "byline", "place", "dateline")
+    ]
+    if removed:
+        click.echo(f"  cleaning removes {len(removed)} line(s):")
+        for r in removed:
+            click.echo(f"    line {r.line} [{r.rule}] {r.text[:80]}")
+    if new_outlet:
+        click.echo(f"  new outlet: {outlet_id} ({new_outlet['name']})")
+    for note in notes:
+        click.echo(f"  note: {note}")
+    if extracted is None:
+        found = header(tuple(units(text)))
+        if found.title is None:
+            click.echo(
+                "  note: the parser found no headline in the text; add `title` to its entry in sources.yml"
+            )
+    _echo_todo(result.site, site_data, brief=True)
+
+
+def _download(url: str) -> tuple[bytes, str]:
+    """The page at url and the address it was finally served from; a clear error when offline.
+
+    Plain urllib rather than trafilatura's downloader: that one refuses local addresses (a guard for
+    servers that fetch what strangers ask for), and an editor's own intranet or test server is fine here.
+    """
+    import urllib.error
+    import urllib.request
+
+    save_hint = (
+        "save the page in a browser (File → Save Page As…, 'Web page, HTML only') and add the saved file"
+    )
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "Mozilla/5.0 (compatible; microsite-generator)"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - the editor's own URL
+            return response.read(), response.geturl()
+    except urllib.error.HTTPError as exc:
+        raise AddRefused(f"the site answered HTTP {exc.code}; check the address, or {save_hint}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise AddRefused(
+            f"could not download it ({reason}; this machine may be offline); {save_hint}"
+        ) from None
+
+
+def _netloc(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc.lower()
+
+
+def _host(url: str) -> str:
+    return _netloc(url).removeprefix("www.")
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target and swap it in: a reader never sees half a file."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .mentions import fold
-from .model import Article, Attribution, Warning
+from .model import Article, Attribution, Mention, Warning
 from .quotes import sentence_starts, spans
 
 WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"  # a capitalised word, or an initial ("Richard N. Haass")
@@ -48,6 +48,8 @@ def unknown_names(
             f"{corpus}/{article.file}",
             f"{paragraph}: '{name}' is not in actors.yml; add it as an actor (or an alias), or list it "
             "under not_actors in attribution.yml if it is a place or not an actor",
+            kind="unknown-name",
+            subject=name,
         )
         for name, (article, paragraph) in sorted(first_seen.items(), key=lambda x: (x[1][0].file, x[0]))
     )
@@ -73,3 +75,72 @@ def _strip_known_prefix(name: str, known: list[str]) -> str:
                 changed = True
                 break
     return name
+
+
+PARTICLES = {"de", "da", "del", "van", "von", "la", "le", "bin", "al", "dos", "das"}
+
+
+def discovered_mentions(
+    paragraphs, mentions, attribution: Attribution
+) -> tuple[tuple[Mention, ...], frozenset[str]]:
+    """Mentions of people and bodies actors.yml does not know, so a quotation can still be given to them.
+
+    A new site has an empty registry, and "said José Peña" must not then count as unattributed. Only full
+    names are taken (two to four capitalised words once known titles are set aside, outside quotations),
+    and after one, its last word alone in the same article ("Peña said"), unless two such names share it.
+    The actor id is ``"?" + name``: never an entry of actors.yml, and shown as "not in actors.yml".
+    Also returns the ids known to be people (a title stood before the name: "Mayor Ana Ortiz"), so that
+    "she said" can refer back to them; any other found name may be a body, and no pronoun is resolved to it.
+    """
+    ignore = {_key(n) for n in (*attribution.not_actors, *attribution.titles)}
+    titles = {_key(t) for t in attribution.titles}
+    found: list[Mention] = []
+    surnames: dict[str, set[str]] = {}
+    people: set[str] = set()
+    for paragraph in paragraphs:
+        text = paragraph.text
+        quoted = spans(text)
+        covered = [(m.start, m.end) for m in mentions if m.paragraph == paragraph.id]
+        for match in NAME_RE.finditer(text):
+            start, end = match.start(), match.end()
+            if any(a <= start < b or a < end <= b for a, b in covered):
+                continue
+            if any(s.start <= start < s.end for s in quoted):
+                continue
+            words = [
+                (w.start() + start, w.end() + start, w.group()) for w in re.finditer(r"\S+", match.group())
+            ]
+            titled = False
+            while words and _key(words[0][2]) in titles:  # "Mayor Ana Ortiz": the mention is "Ana Ortiz"
+                words.pop(0)
+                titled = True
+            if not titled:
+                before = re.search(r"([\w.]+)\s+$", text[:start])
+                titled = bool(before and _key(before.group(1)) in titles)  # "Council member Ray Lin"
+            while words and (
+                words[-1][2].casefold() in ("of", "on", "for", "the", "and") or _key(words[-1][2]) in ignore
+            ):
+                words.pop()
+            if not words:
+                continue
+            tail = re.search(r"(’s|'s|’|')$", words[-1][2])
+            first, last = words[0][0], words[-1][1] - (len(tail.group()) if tail else 0)
+            name = text[first:last].rstrip(".")
+            last = first + len(name)
+            parts = name.split()
+            if len(parts) == 1:
+                owners = surnames.get(parts[0], set())
+                if len(owners) == 1:
+                    found.append(Mention("?" + next(iter(owners)), paragraph.id, first, last, name))
+                continue
+            if not 2 <= len(parts) <= 4 or any(
+                w.casefold() in ("of", "on", "for", "the", "and") for w in parts
+            ):
+                continue
+            if _key(name) in ignore or any(_key(w) in ignore for w in parts if w.casefold() not in PARTICLES):
+                continue
+            found.append(Mention("?" + name, paragraph.id, first, last, name))
+            surnames.setdefault(parts[-1], set()).add(name)
+            if titled:
+                people.add("?" + name)
+    return tuple(found), frozenset(people)

@@ -117,10 +117,11 @@ class Reader:
         mentions: tuple[Mention, ...],
         actors: tuple[Actor, ...],
         attribution: Attribution,
+        people: frozenset[str] = frozenset(),
     ):
         self.paragraphs = paragraphs
         self.mentions = mentions
-        self.kind = {a.id: a.kind for a in actors}
+        self.kind = {a.id: a.kind for a in actors} | dict.fromkeys(people, "person")
         self.verbs = {v.casefold() for v in attribution.speech_verbs}
         self.pronouns = {k.casefold(): v for k, v in attribution.pronouns.items()}
         self.anonymous = {w.casefold() for w in attribution.anonymous_nouns}
@@ -309,5 +310,8 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def find_quotes(paragraphs, mentions, actors, attribution) -> tuple[Quote, ...]:
-    return Reader(paragraphs, mentions, actors, attribution).read()
+def find_quotes(
+    paragraphs, mentions, actors, attribution, people: frozenset[str] = frozenset()
+) -> tuple[Quote, ...]:
+    """``people``: ids of speakers not in actors.yml known to be persons (see names.discovered_mentions)."""
+    return Reader(paragraphs, mentions, actors, attribution, people).read()

@@ -1,0 +1,562 @@
+"""Ingest stage of ``python -m generator add``: a saved web page (or plain text) → a corpus article.
+
+Trafilatura finds the article's main text and its metadata (title, author, date, site name, address); this
+module then finds *where in the page* each value was written (a ``<meta>`` tag, JSON-LD, a ``<time>``
+element, the visible text …) so that ``sources.yml`` can say where each field came from, writes the article
+in the corpus's plain-text form, and recognises an article that is already in the corpus. Everything here is
+pure: the CLI reads and writes the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from . import parse
+from .errors import SiteDataError
+
+# Query parameters that only say how a reader arrived (an article shared by newsletter is the same article).
+TRACKING_RE = re.compile(
+    r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ito|smid|sr_share|at_\w+|ref|src)$", re.I
+)
+SAVED_FROM_RES = (
+    re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I),  # Chrome, Edge: "Save page as"
+    re.compile(rb"<!--\s*Page saved with SingleFile\s*\n?\s*url:\s*(\S+)", re.I),  # the SingleFile extension
+)
+DATE_WORDS_RES = (
+    re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b"),
+    re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"),
+)
+CREDIT_RE = re.compile(
+    r"^(?:Reporting|Reported|Writing|Written|Additional reporting)\s+by\s+(?P<names>[^;.]+?)\s*(?:[;.].*)?$",
+    re.I,
+)
+DOMAIN_RE = re.compile(r"^[\w-]+(\.[\w-]+)+$")
+# Words that make a byline part a job title, not a name ("Sam Kowalski, Education Reporter").
+ROLE_WORDS = {
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "staff",
+    "photographer",
+    "producer",
+    "journalist",
+    "desk",
+    "bureau",
+    "chief",
+    "analyst",
+    "intern",
+    "newsroom",
+}
+SHINGLE = 6  # words per shingle when comparing texts
+DUPLICATE_SHARE = 0.8  # share of an article's shingles found in another for the two to count as one
+
+
+@dataclass(frozen=True)
+class Found:
+    """A metadata value and the place in the page it was read from (for the citation in sources.yml)."""
+
+    value: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Extracted:
+    title: Found | None
+    author: Found | None  # several authors are joined: "A and B", "A, B and C"
+    published: Found | None  # YYYY-MM-DD
+    site_name: Found | None
+    url: Found | None
+    language: Found | None
+    paragraphs: tuple[str, ...]
+    dropped: tuple[
+        str, ...
+    ]  # lines of the extractor's text left out (the headline printed again, the byline)
+
+
+def extract_html(data: bytes, fetched_url: str | None = None) -> Extracted:
+    """Main text and metadata of a saved article page (``fetched_url``: where it was downloaded from)."""
+    import trafilatura  # imported here: only `add` needs it, and it takes a moment to load
+    from lxml import html as lxml_html
+
+    doc = trafilatura.bare_extraction(
+        data,
+        url=fetched_url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        deduplicate=False,
+        # Dates only from the page's markup (meta tags, JSON-LD, <time>, the address): never a date
+        # guessed from anywhere in the text, which is how a related story's date becomes the article's.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise ExtractionError("found no article text in the page")
+    try:
+        tree = lxml_html.fromstring(data)
+    except (ValueError, lxml_html.etree.ParserError):  # pragma: no cover - trafilatura parsed it already
+        tree = None
+    saved_from = _saved_from(data)
+    locate = _Locator(tree, saved_from, fetched_url)
+
+    lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
+    title = locate.text("title", doc.title)
+    authors = _names(doc.author or "")
+    # Markup may list more authors than the extractor kept ("By A and B" in microdata): take the fuller list.
+    marked = locate.marked_authors()
+    if marked and {_fold(a) for a in authors} < {_fold(a) for a in marked}:
+        authors = marked
+    author = locate.author(authors) if authors else None
+    if author is None:
+        # "Reporting by Harriet Okafor; Editing by Tom Ellery" at the foot of the article (a wire-style
+        # credit): the reporters are the authors, the editors are not. The line stays in the text, where
+        # cleaning.yml's byline rule removes it with a reason.
+        for line in lines[-3:]:
+            m = CREDIT_RE.match(line)
+            if m:
+                authors = _names(m.group("names"))
+                author = Found(join_names(authors), f"the credit line at the end of the article ('{line}')")
+                break
+    published = locate.date(doc.date) if doc.date else None
+    site_name = locate.text("site_name", doc.sitename)
+    if site_name is None or DOMAIN_RE.match(site_name.value):
+        # The extractor falls back on the host name; a publisher's own name is better when the page has one.
+        site_name = locate.publisher(title.value if title else None) or site_name
+    # The address the page gives itself first: a download may come through a redirect or a mirror.
+    url = locate.url(locate.own_url() or doc.url or saved_from or fetched_url)
+    language = locate.language()
+
+    kept, dropped = [], []
+    for i, line in enumerate(lines):
+        same_as_title = title is not None and parse.normalise(line) == parse.normalise(title.value)
+        byline = author is not None and _is_byline(line, authors)
+        # Only the head of the page: the headline and byline are written above the text (corpus_text); a
+        # credit line at the end stays for cleaning.yml to remove and record.
+        if (same_as_title and i < 3) or (byline and i < 4):
+            dropped.append(line)
+        else:
+            kept.append(line)
+    if not any(parse.words(line) >= 12 for line in kept):
+        raise ExtractionError("found no article text in the page (no paragraph of running text)")
+    return Extracted(title, author, published, site_name, url, language, tuple(kept), tuple(dropped))
+
+
+class ExtractionError(ValueError):
+    """The page gave no article text."""
+
+
+def _names(byline: str) -> tuple[str, ...]:
+    """Author names from a byline: "By A and B", "A; B", "A, Education Reporter" → ("A", "B")."""
+    byline = re.sub(r"^\s*by\s+", "", byline, flags=re.I)
+    names = []
+    for part in re.split(r"\s*(?:;|,|\band\b|&)\s*", byline):
+        part = part.strip()
+        if not part or any(w.casefold().strip(".") in ROLE_WORDS for w in part.split()):
+            continue
+        if part not in names:
+            names.append(part)
+    return tuple(names)
+
+
+def _is_byline(line: str, authors: tuple[str, ...]) -> bool:
+    """ "By Jane Doe", "Jane Doe, Education Reporter", "Reporting by Jane Doe; editing by …"."""
+    text = parse.normalise(line)
+    return len(line.split()) <= 12 and any(parse.normalise(a) in text for a in authors)
+
+
+def _saved_from(data: bytes) -> str | None:
+    head = data[:4096]
+    for pattern in SAVED_FROM_RES:
+        m = pattern.search(head)
+        if m:
+            return m.group(1).decode("utf-8", "replace")
+    return None
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _fold(text: str) -> str:
+    return " ".join(parse.normalise(unicodedata.normalize("NFKC", text)).split())
+
+
+class _Locator:
+    """Find where in the page a value is written, described for an editor."""
+
+    def __init__(self, tree, saved_from: str | None, fetched_url: str | None):
+        self.tree = tree
+        self.saved_from = saved_from
+        self.fetched_url = fetched_url
+        self.metas: list[tuple[str, str]] = []  # (description, content)
+        self.jsonld: list[tuple[str, str]] = []  # (key path, value)
+        if tree is None:
+            return
+        for meta in tree.iter("meta"):
+            content = meta.get("content")
+            for attr in ("property", "name", "itemprop"):
+                if content and meta.get(attr):
+                    self.metas.append((f'<meta {attr}="{meta.get(attr)}">', content))
+                    break
+        for script in tree.iter("script"):
+            if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+                try:
+                    self._walk(json.loads(script.text), "")
+                except ValueError:
+                    continue
+
+    def _walk(self, node, path: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                self._walk(value, f"{path}.{key}" if path else key)
+        elif isinstance(node, list):
+            for value in node:
+                self._walk(value, path)
+        elif isinstance(node, str):
+            self.jsonld.append((path.removeprefix("@graph."), node))
+
+    def _markup(self, value: str, match) -> str | None:
+        for where, content in self.metas:
+            if match(content, value):
+                return where
+        for key, content in self.jsonld:
+            if match(content, value):
+                return f'the JSON-LD data\'s "{key}"'
+        return None
+
+    def _visible(self, value: str) -> str | None:
+        """The smallest element whose visible text contains the value."""
+        if self.tree is None:
+            return None
+        want = _fold(value)
+        best = None
+        for el in self.tree.iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title", "meta"):
+                continue
+            text = _fold(el.text_content())
+            if want and want in text and (best is None or len(text) < best[0]):
+                best = (len(text), el)
+        if best is None:
+            return None
+        el = best[1]
+        cls = (el.get("class") or "").split()
+        return f"the page text (<{el.tag}{' class=' + repr(cls[0]) if cls else ''}>)"
+
+    def _byline(self, name: str) -> str | None:
+        """A visible byline naming the author: an element marked as one, or a line starting "By"."""
+        if self.tree is None:
+            return None
+        want = _fold(name)
+        for el in self.tree.iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title", "meta"):
+                continue
+            marks = " ".join([el.get("class") or "", el.get("rel") or "", el.get("itemprop") or ""]).lower()
+            text = " ".join(el.text_content().split())
+            if (
+                want in _fold(text)
+                and len(text) < 120
+                and ("byline" in marks or "author" in marks or re.match(r"(?i)by\s", text))
+            ):
+                return f"the byline '{text}' (<{el.tag}>)"
+        return None
+
+    def text(self, field: str, value: str | None) -> Found | None:
+        if not value or not value.strip():
+            return None
+        value = " ".join(value.split())
+        where = self._markup(value, lambda content, v: _fold(content) == _fold(v))
+        if where is None and self.tree is not None:
+            title = self.tree.find(".//title")
+            if title is not None and title.text and _fold(value) in _fold(title.text):
+                where = "the page's <title>"
+        where = where or self._visible(value)
+        return Found(value, where or "the extractor's reading of the page (not written as such in it)")
+
+    def marked_authors(self) -> tuple[str, ...]:
+        """Authors the page marks up: schema.org microdata (``itemprop="author"``)."""
+        if self.tree is None:
+            return ()
+        names = []
+        for el in self.tree.iter():
+            if isinstance(el.tag, str) and "author" in (el.get("itemprop") or "").split():
+                inner = [n for n in el.iter() if "name" in (n.get("itemprop") or "").split()]
+                node = inner[0] if inner else el
+                text = " ".join((node.get("content") or node.text_content()).split())
+                names.extend(n for n in _names(text) if n not in names)
+        return tuple(names)
+
+    def own_url(self) -> str | None:
+        """The address the page gives itself: canonical link, og:url, or JSON-LD's mainEntityOfPage."""
+        if self.tree is not None:
+            for link in self.tree.iter("link"):
+                if "canonical" in (link.get("rel") or "").lower().split() and (
+                    link.get("href") or ""
+                ).startswith("http"):
+                    return link.get("href")
+        for where, content in self.metas:
+            if where == '<meta property="og:url">' and content.startswith("http"):
+                return content
+        for key, value in self.jsonld:
+            if key in (
+                "mainEntityOfPage",
+                "mainEntityOfPage.@id",
+                "mainEntityOfPage.url",
+            ) and value.startswith("http"):
+                return value
+        return None
+
+    def publisher(self, headline: str | None) -> Found | None:
+        """The publisher's name: JSON-LD publisher, or what follows the headline in the page's <title>."""
+        for key, value in self.jsonld:
+            if key == "publisher.name" and value.strip():
+                return Found(value.strip(), 'the JSON-LD data\'s "publisher.name"')
+        for where, content in self.metas:
+            if (
+                where in ('<meta name="application-name">', '<meta property="og:site_name">')
+                and content.strip()
+            ):
+                return Found(content.strip(), where)
+        title = self.tree.find(".//title") if self.tree is not None else None
+        if title is not None and title.text and headline:
+            text = " ".join(title.text.split())
+            for sep in (" | ", " – ", " — ", " - ", " :: "):
+                head, _, tail = text.rpartition(sep)
+                if head and tail and _fold(head) == _fold(headline):
+                    return Found(tail.strip(), "the page's <title>, after the headline")
+        return None
+
+    def author(self, authors: tuple[str, ...]) -> Found:
+        places = []
+        marked = {_fold(a) for a in self.marked_authors()}
+        for name in authors:
+            where = self._markup(name, lambda content, v: _fold(v) in _fold(content) and len(content) < 200)
+            if where is None and _fold(name) in marked:
+                where = 'the page\'s schema.org microdata (itemprop="author")'
+            places.append(
+                where or self._byline(name) or self._visible(name) or "the extractor's reading of the page"
+            )
+        where = (
+            places[0]
+            if len(set(places)) == 1
+            else "; ".join(f"{n}: {p}" for n, p in zip(authors, places, strict=True))
+        )
+        return Found(join_names(authors), where)
+
+    def date(self, value: str) -> Found:
+        where = self._markup(value, lambda content, v: content.strip()[:10] == v)
+        if where is None and self.tree is not None:
+            for el in self.tree.iter("time"):
+                if (el.get("datetime") or "").strip()[:10] == value:
+                    where = "<time datetime>"
+                    break
+        if where is None:
+            for label, url in (
+                ("the page's address", self.fetched_url),
+                ("the page's address", self.saved_from),
+            ):
+                if url and (value.replace("-", "/") in url or value in url):
+                    where = f"{label} ({url})"
+                    break
+        if where is None and self.tree is not None:
+            where = self._visible_date(value)
+        return Found(value, where or "the extractor's reading of the page's markup")
+
+    def _visible_date(self, value: str) -> str | None:
+        body = self.tree.find(".//body")
+        for el in (body if body is not None else self.tree).iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+                continue
+            own = " ".join(((el.text or "") + " " + " ".join((c.tail or "") for c in el)).split())
+            for pattern in DATE_WORDS_RES:
+                for m in pattern.finditer(own):
+                    month = parse.MONTHS.get(m.group("month").lower())
+                    try:
+                        found = (
+                            month and dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+                        )
+                    except ValueError:
+                        found = None
+                    if found == value:
+                        return f"the page text: '{m.group(0)}' (<{el.tag}>)"
+        return None
+
+    def url(self, value: str | None) -> Found | None:
+        if not value:
+            return None
+        value = clean_url(value)
+        if self.tree is not None:
+            for link in self.tree.iter("link"):
+                if (
+                    "canonical" in (link.get("rel") or "").lower().split()
+                    and clean_url(link.get("href") or "") == value
+                ):
+                    return Found(value, '<link rel="canonical">')
+        where = self._markup(value, lambda content, v: clean_url(content) == v)
+        if where:
+            return Found(value, where)
+        if self.saved_from and clean_url(self.saved_from) == value:
+            return Found(value, "the browser's 'saved from' note in the file")
+        if self.fetched_url and clean_url(self.fetched_url) == value:
+            return Found(value, "the address it was downloaded from")
+        return Found(value, "the extractor's reading of the page")
+
+    def language(self) -> Found | None:
+        if self.tree is None:
+            return None
+        root = self.tree.getroottree().getroot()
+        lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+        if re.match(r"^[A-Za-z]{2,3}(-[A-Za-z]{2,4})?$", lang):
+            primary, _, region = lang.partition("-")
+            return Found(primary.lower() + (f"-{region.upper()}" if region else ""), "<html lang>")
+        for where, content in self.metas:
+            if where in ('<meta property="og:locale">', '<meta name="language">'):
+                m = re.match(r"^([a-z]{2})(?:[_-]([A-Za-z]{2}))?$", content.strip())
+                if m:
+                    return Found(m.group(1) + (f"-{m.group(2).upper()}" if m.group(2) else ""), where)
+        return None
+
+
+def clean_url(url: str) -> str:
+    """The address without tracking parameters or fragment (``?utm_source=…`` is the same article)."""
+    parts = urlsplit(url.strip())
+    query = "&".join(p for p in parts.query.split("&") if p and not TRACKING_RE.match(p.split("=", 1)[0]))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
+
+
+def same_url_key(url: str) -> str:
+    """What two addresses of one article share: no scheme, no www., no trailing slash."""
+    parts = urlsplit(clean_url(url))
+    host = parts.netloc.removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}"
+
+
+def corpus_text(extracted: Extracted) -> str:
+    """The article in the corpus's plain-text form: headline, byline and date, then one paragraph a block.
+
+    The byline is written only when the parser will read it back as one (a single name); other author
+    lists stay in sources.yml alone.
+    """
+    lines = []
+    if extracted.title:
+        lines += [extracted.title.value, ""]
+    head = []
+    if extracted.author and parse.is_name(extracted.author.value):
+        head.append(extracted.author.value)
+    if extracted.published:
+        d = dt.date.fromisoformat(extracted.published.value)
+        head.append(f"{d.day} {d.strftime('%B')} {d.year}")
+    if head and extracted.published:
+        lines += [*head, ""]
+    for paragraph in extracted.paragraphs:
+        lines += [paragraph, ""]
+    return "\n".join(lines)
+
+
+def corpus_name(existing: list[str], text: str) -> str:
+    """``NNN_<hash>.txt``: the next number in the corpus and the first 16 hex digits of the text's SHA-256."""
+    numbers = [int(m.group(1)) for name in existing if (m := re.match(r"^(\d+)_", name))]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{max(numbers, default=-1) + 1:03d}_{digest}.txt"
+
+
+def shingles(text: str) -> frozenset[str]:
+    words = _fold(text).split()
+    if len(words) < SHINGLE:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def duplicate_of(
+    new_text: str, new_url: str | None, corpus: dict[str, str], urls: dict[str, str]
+) -> str | None:
+    """Why the new article is one already in the corpus, or None.
+
+    ``corpus``: file → text; ``urls``: file → address from sources.yml. The same address (tracking
+    parameters, www. and trailing slash aside) is the same article; so is a text whose wording is mostly
+    (80 %) in one corpus file, or that holds most of one: the same article saved with other page furniture,
+    or copied as text.
+    """
+    if new_url:
+        key = same_url_key(new_url)
+        for file, url in sorted(urls.items()):
+            if same_url_key(url) == key:
+                return f"its address {new_url} is already in the corpus as {file} (url: {url})"
+    new = shingles(new_text)
+    if not new:
+        return None
+    for file, text in sorted(corpus.items()):
+        old = shingles(text)
+        if not old:
+            continue
+        shared = len(new & old)
+        share = max(shared / len(new), shared / len(old))
+        if share >= DUPLICATE_SHARE:
+            return f"its text is the same as {file}'s ({share:.0%} of the wording in common)"
+    return None
+
+
+def add_to_sources(sources: str, display: str, article: dict, outlet: dict | None = None) -> str:
+    """sources.yml's text with one more article entry (and outlet), comments and layout kept as they were.
+
+    ruamel.yaml edits the file the way an editor would, so the comments that explain it survive.
+    """
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    try:
+        data = yaml.load(sources) if sources.strip() else None
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SiteDataError(
+            display, f"is not valid YAML: {exc}", line=mark.line + 1 if mark else None
+        ) from None
+    if data is None:
+        data = CommentedMap()
+    if not isinstance(data, dict):
+        raise SiteDataError(display, "must be a mapping with 'outlets' and 'articles' lists", line=1)
+    for key, item in (("outlets", outlet), ("articles", article)):
+        if item is None:
+            continue
+        seq = data.get(key)
+        if not seq:  # missing, null or `[]`: start a block list an editor can extend by hand
+            seq = CommentedSeq()
+            data[key] = seq
+        elif not isinstance(seq, list):
+            raise SiteDataError(display, f"'{key}' must be a list", key=key)
+        seq.append(_commented(item))
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _commented(item: dict):
+    """A mapping for ruamel; a key ``"#<key>"`` becomes a comment at the end of that key's line."""
+    from ruamel.yaml.comments import CommentedMap
+
+    node = CommentedMap()
+    notes = {}
+    for key, value in item.items():
+        if key.startswith("#"):
+            notes[key[1:]] = value
+        else:
+            node[key] = _commented(value) if isinstance(value, dict) else value
+    for key, note in notes.items():
+        node.yaml_add_eol_comment(note, key)
+    return node

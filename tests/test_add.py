@@ -1,0 +1,307 @@
+"""`python -m generator add`: saved pages, URLs and plain text into the corpus, checked against the
+hand-written expectations in tests/expected/ingest.yml (fixtures: tests/fixtures/story2/, a fictional story).
+
+No test reaches the internet: the URL case is served from 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import load_site
+from generator.ingest import clean_url, duplicate_of, extract_html, join_names, same_url_key
+
+from .sites import STORY2, STORY2_PAGES, STORY2_TEXT, make_site
+from .sites import generator as run_generator
+
+EXPECTED = yaml.safe_load((Path(__file__).parent / "expected" / "ingest.yml").read_text(encoding="utf-8"))
+PAGES = {name: e for name, e in EXPECTED.items() if "duplicate_of" not in e}
+
+
+@pytest.fixture(scope="module")
+def story2(tmp_path_factory) -> Path:
+    """The second corpus, made as an editor makes it: `new`, then `add` for every page and the text."""
+    dest = tmp_path_factory.mktemp("add") / "library-vote"
+    make_site("story2", dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def site(story2):
+    return load_site(story2 / "site_data")
+
+
+def entry_for(story2: Path, origin: str) -> dict:
+    """The sources.yml entry of the article added from ``origin`` (kept in originals/ under its corpus name)."""
+    data = yaml.safe_load((story2 / "site_data" / "sources.yml").read_text(encoding="utf-8"))
+    source = (STORY2 / "html" / origin).read_bytes()
+    for path in (story2 / "site_data" / "originals").iterdir():
+        if path.read_bytes() == source:
+            file = path.stem + ".txt"
+            return next(e for e in data["articles"] if e["file"] == file)
+    raise AssertionError(f"{origin} was not kept in site_data/originals/")
+
+
+def article_for(site, story2: Path, origin: str):
+    file = entry_for(story2, origin)["file"]
+    return next(a for a in site.articles if a.file == file)
+
+
+# --------------------------------------------------------------------------- metadata, with its source
+
+
+@pytest.mark.parametrize("origin", sorted(PAGES))
+def test_metadata_matches_the_page(story2, origin):
+    want = PAGES[origin]
+    entry = entry_for(story2, origin)
+    assert entry["title"]["value"] == want["title"]
+    assert entry["author"]["value"] == join_names(tuple(want["authors"]))
+    assert str(entry["published"]["value"]) == want["date"]
+    assert entry["url"] == want["url"]
+    assert entry["language"] == want["language"]
+    data = yaml.safe_load((story2 / "site_data" / "sources.yml").read_text(encoding="utf-8"))
+    outlet = next(o for o in data["outlets"] if o["id"] == entry["outlet"])
+    assert outlet["name"] == want["site_name"]
+
+
+@pytest.mark.parametrize("origin", sorted(PAGES))
+def test_every_field_says_where_it_came_from(story2, origin):
+    entry = entry_for(story2, origin)
+    for key in ("title", "author", "published"):
+        source = entry[key]["source"]
+        assert source.startswith("inferred: ") and f"the saved page {origin}" in source, source
+        assert "trafilatura" in source
+    text = (story2 / "site_data" / "sources.yml").read_text(encoding="utf-8")
+    assert f"url: {entry['url']}  # from " in text or f"url: {entry['url']} # from " in text
+
+
+@pytest.mark.parametrize(
+    ("origin", "where"),
+    [
+        ("riverton-gazette.html", '<meta property="og:title">'),
+        ("tricounty-ledger.html", 'JSON-LD data\'s "headline"'),
+        ("eastside-voice.html", "<title>"),
+    ],
+)
+def test_title_source_names_the_element(story2, origin, where):
+    assert where in entry_for(story2, origin)["title"]["source"]
+
+
+@pytest.mark.parametrize(
+    ("origin", "where"),
+    [
+        ("eastside-voice.html", "the byline 'By Sam Kowalski, Education Reporter'"),  # job title dropped
+        ("valley-chronicle.html", "the credit line at the end of the article"),  # editor not an author
+        ("riverton-now.html", "microdata"),  # both authors, not just the first
+        ("tricounty-ledger.html", 'JSON-LD data\'s "author.name"'),
+    ],
+)
+def test_author_source_names_the_element(story2, origin, where):
+    assert where in entry_for(story2, origin)["author"]["source"]
+
+
+def test_date_from_visible_text_only_when_the_markup_has_none(story2):
+    source = entry_for(story2, "valley-chronicle.html")["published"]["source"]
+    assert "the page text: '4 March 2025'" in source
+
+
+# --------------------------------------------------------------------------- the text
+
+
+@pytest.mark.parametrize("origin", sorted(PAGES))
+def test_article_text_is_the_article_and_nothing_else(site, story2, origin):
+    want = PAGES[origin]
+    article = article_for(site, story2, origin)
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0] == want["first_paragraph"]
+    assert texts[-1] == want["last_paragraph"]
+    assert len(texts) == want["paragraphs"], texts
+    body = "\n".join(texts)
+    leaked = [s for s in want["must_not_contain"] if s in body]
+    assert not leaked, f"page furniture in the article text: {leaked}"
+    for s in want.get("contains", []):
+        assert s in body
+
+
+def test_what_cleaning_removed_is_recorded(site, story2):
+    article = article_for(site, story2, "tricounty-ledger.html")
+    removed = {r.text for r in article.removed}
+    assert "Paid content from BrightPath Advisors" in removed
+    assert all(r.reason for r in article.removed)
+
+
+def test_page_is_kept_as_saved(story2):
+    kept = sorted(p.read_bytes() for p in (story2 / "site_data" / "originals").iterdir())
+    assert kept == sorted(p.read_bytes() for p in STORY2_PAGES)
+
+
+def test_plain_text_is_copied_unchanged_and_read_by_the_parser(site, story2):
+    copies = [
+        p for p in (story2 / "site_data" / "corpus").iterdir() if p.read_bytes() == STORY2_TEXT.read_bytes()
+    ]
+    assert len(copies) == 1
+    article = next(a for a in site.articles if a.file == copies[0].name)
+    assert (
+        article.title.value == "Mayor Ortiz defends library closure: ‘We have to build for the next 25 years’"
+    )
+    assert article.title.source == "text line 1"
+    assert article.author.value == "Alex Moreno"  # "By" is how the page prints it
+    assert article.published.value == "2025-03-05"
+    assert article.outlet.name == "Riverton Radio"
+    # The app prompt at the end is removed by the starter cleaning rules, and recorded.
+    assert (
+        article.paragraphs[-1].text
+        == "The Eastside Parents Association says its petition has more than 3,000 signatures."
+    )
+    assert "Listen to the full interview on our app" in {r.text for r in article.removed}
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def snapshot(site_data: Path) -> dict[str, bytes]:
+    return {p.relative_to(site_data).as_posix(): p.read_bytes() for p in site_data.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def small_site(tmp_path) -> Path:
+    dest = tmp_path / "small"
+    make_site("new", dest)
+    run_generator("add", str(STORY2 / "html" / "riverton-gazette.html"), cwd=dest)
+    run_generator("add", str(STORY2_TEXT), "--outlet", "Riverton Radio", cwd=dest)
+    return dest
+
+
+def refused(dest: Path, *args: str) -> str:
+    before = snapshot(dest / "site_data")
+    from .conftest import run_cli
+
+    proc = run_cli("add", *args, cwd=dest)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert snapshot(dest / "site_data") == before, "a refused add changed site_data/"
+    assert "nothing was added" in proc.stderr
+    return proc.stderr
+
+
+def test_same_page_saved_again_is_refused(small_site):
+    err = refused(small_site, str(STORY2 / "html" / "duplicate-of-riverton-gazette.html"))
+    assert "already in the corpus" in err and "address" in err
+
+
+def test_same_text_under_another_name_is_refused(small_site, tmp_path):
+    copy = tmp_path / "radio-copy.txt"
+    shutil.copy(STORY2_TEXT, copy)
+    err = refused(small_site, str(copy), "--outlet", "Riverton Radio")
+    assert "its text is the same as" in err
+
+
+def test_same_article_without_its_address_is_refused_by_text(small_site, tmp_path):
+    # The duplicate page with its address taken out: only the wording can tell.
+    html = (STORY2 / "html" / "duplicate-of-riverton-gazette.html").read_text(encoding="utf-8")
+    import re
+
+    html = re.sub(r'<meta property="og:url"[^>]*>', "", html)
+    html = re.sub(r'<link rel="canonical"[^>]*>', "", html)
+    page = tmp_path / "no-address.html"
+    page.write_text(html, encoding="utf-8")
+    assert "its text is the same as" in refused(small_site, str(page))
+
+
+def test_plain_text_needs_an_outlet(small_site, tmp_path):
+    text = tmp_path / "other.txt"
+    text.write_text(
+        "A headline\n\n" + "A paragraph of some length that says something new. " * 5, encoding="utf-8"
+    )
+    err = refused(small_site, str(text))
+    assert "--outlet" in err and "riverton-radio" in err
+
+
+def test_missing_file_and_missing_site_data(small_site, tmp_path):
+    assert "no such file" in refused(small_site, str(tmp_path / "nope.html"))
+    from .conftest import run_cli
+
+    proc = run_cli("add", str(STORY2_TEXT), "--site-data", str(tmp_path / "elsewhere"), cwd=tmp_path)
+    assert proc.returncode == 1 and "python -m generator new" in proc.stderr
+
+
+def test_page_without_article_text_is_refused(small_site, tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text(
+        "<!DOCTYPE html><html lang='en'><head><title>x</title></head><body><nav>Home</nav></body></html>"
+    )
+    assert "no article text" in refused(small_site, str(page))
+
+
+# --------------------------------------------------------------------------- URLs (served locally)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def served():
+    handler = functools.partial(_Quiet, directory=str(STORY2 / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_add_from_a_url(tmp_path, served):
+    dest = tmp_path / "online"
+    make_site("new", dest)
+    proc = run_generator("add", f"{served}/tricounty-ledger.html", cwd=dest)
+    assert "downloaded on" in proc.stdout
+    entry = yaml.safe_load((dest / "site_data" / "sources.yml").read_text())["articles"][0]
+    # The page's own address (JSON-LD), not the one it was served from.
+    assert entry["url"] == PAGES["tricounty-ledger.html"]["url"]
+    assert "downloaded on" in entry["title"]["source"]
+    # The same page again by its address is refused.
+    err = refused(dest, f"{served}/tricounty-ledger.html")
+    assert "already in the corpus" in err
+
+
+def test_unreachable_url_is_a_clear_error(tmp_path, served):
+    dest = tmp_path / "offline"
+    make_site("new", dest)
+    err = refused(dest, f"{served}/no-such-page.html")
+    assert "HTTP 404" in err or "could not download" in err
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("https://www.x.example/a/b/?utm_source=nl&utm_medium=email", "http://x.example/a/b", True),
+        ("https://x.example/a?id=3", "https://x.example/a?id=4", False),
+        ("https://x.example/a#comments", "https://x.example/a", True),
+        ("https://x.example/a?fbclid=123&page=2", "https://x.example/a?page=2", True),
+    ],
+)
+def test_same_address(a, b, same):
+    assert (same_url_key(a) == same_url_key(b)) is same
+
+
+def test_clean_url_keeps_meaningful_query():
+    assert clean_url("https://X.example/a?id=3&utm_campaign=z") == "https://x.example/a?id=3"
+
+
+def test_different_articles_on_the_same_story_are_not_duplicates():
+    texts = {p.name: extract_html(p.read_bytes()) for p in STORY2_PAGES}
+    corpus = {name: "\n".join(x.paragraphs) for name, x in texts.items()}
+    for name, x in texts.items():
+        others = {k: v for k, v in corpus.items() if k != name}
+        assert duplicate_of("\n".join(x.paragraphs), None, others, {}) is None, name
