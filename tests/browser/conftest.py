@@ -18,21 +18,28 @@ from pathlib import Path
 
 import pytest
 
+from ..sites import make_site
 from .helpers import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, VIEWPORT, is_local_url, site_pages
 
 # --------------------------------------------------------------------------- build + serve
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def site_dir(request, tmp_path_factory) -> Path:
+    """The built site. Gates that hold for any microsite are parametrized over SITES (``indirect``): this
+    repository's site, the second corpus made with `new` and `add`, and a site fresh from `new`."""
+    name = getattr(request, "param", "venezuela")
     prebuilt = os.environ.get("MICROSITE_SITE_DIR")
-    if prebuilt:
+    if prebuilt and name == "venezuela":
         path = Path(prebuilt).resolve()
         assert (path / "index.html").is_file(), f"MICROSITE_SITE_DIR={path} has no index.html"
         return path
-    config = Path(os.environ.get("MICROSITE_MKDOCS_YML", REPO_ROOT / "mkdocs.yml")).resolve()
+    if name == "venezuela":
+        config = Path(os.environ.get("MICROSITE_MKDOCS_YML", REPO_ROOT / "mkdocs.yml")).resolve()
+    else:
+        config = make_site(name, tmp_path_factory.mktemp(f"project-{name}") / name)
     assert config.is_file(), f"no MkDocs config at {config}"
-    out = tmp_path_factory.mktemp("browser") / "site"
+    out = tmp_path_factory.mktemp(f"browser-{name}") / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],

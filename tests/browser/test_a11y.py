@@ -10,6 +10,7 @@ import pytest
 from .helpers import (
     AXE_JS,
     NPM_HINT,
+    SITES,
     failure_report,
     format_axe_violations,
     palette_count,
@@ -28,6 +29,7 @@ def _axe_available():
 
 # Material lists its palettes as radio inputs: none (no toggle), 2 (light/dark) or 3 with "auto". Every
 # palette the site offers is checked in this one test, so a site without a toggle skips nothing.
+@pytest.mark.parametrize("site_dir", SITES, indirect=True)
 def test_axe_wcag_aa_every_page_in_every_palette(page, base_url, pages):
     page.goto(base_url + pages[0], wait_until="load")
     n = palette_count(page)

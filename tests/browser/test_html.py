@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from .helpers import NPM_HINT, VNU_JAR
+from .helpers import NPM_HINT, SITES, VNU_JAR
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +41,7 @@ def is_known_theme_error(msg: dict) -> bool:
     return msg.get("message") == KNOWN_THEME_MESSAGE and _highlight(msg) in KNOWN_THEME_ELEMENTS
 
 
+@pytest.mark.parametrize("site_dir", SITES, indirect=True)
 def test_nu_html_checker(site_dir):
     if not VNU_JAR.is_file():
         pytest.fail(f"{VNU_JAR} is missing: {NPM_HINT}", pytrace=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import SEARCH_INPUT, focused_element_info, representative_pages
+from .helpers import SEARCH_INPUT, SITES, focused_element_info, representative_pages
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,7 @@ def _tab(page):
     return focused_element_info(page)
 
 
+@pytest.mark.parametrize("site_dir", SITES, indirect=True)
 def test_first_tab_shows_visible_focus(page, base_url, pages):
     failures = []
     for kind, path in representative_pages(pages).items():

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from .helpers import failure_report
+from .helpers import SITES, failure_report
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +99,7 @@ def broken_links(site_dir: Path) -> dict[str, list[str]]:
     return failures
 
 
+@pytest.mark.parametrize("site_dir", SITES, indirect=True)
 def test_local_links_and_anchors_resolve(site_dir):
     failures = broken_links(site_dir)
     if failures:

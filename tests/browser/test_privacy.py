@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import failure_report, is_local_url
+from .helpers import SITES, failure_report, is_local_url
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.parametrize("site_dir", SITES, indirect=True)
 def test_pages_are_local_and_clean(page, base_url, pages):
     problems: list[str] = []
     page.on(
