@@ -58,12 +58,7 @@ def next_steps(site: Site, site_data: str = "site_data") -> tuple[Todo, ...]:
             )
         )
 
-    speakers = Counter(
-        q.speaker_label
-        for a in site.articles
-        for q in a.quotes
-        if q.kind == "speech" and q.speaker is None and q.speaker_label and q.speaker_label[:1].isupper()
-    )
+    speakers = Counter(q.named for a in site.articles for q in a.quotes if q.kind == "speech" and q.named)
     for label, n in sorted(speakers.items(), key=lambda x: (-x[1], x[0])):
         todos.append(
             Todo(

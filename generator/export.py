@@ -33,6 +33,7 @@ def corpus_json(site: Site) -> dict:
                         "text": q.text,
                         "speaker": q.speaker,
                         "speaker_label": q.speaker_label,
+                        "named": q.named,
                         "paragraph": q.paragraph,
                         "kind": q.kind,
                     }

@@ -179,6 +179,9 @@ class Attribution:
     not_actors: tuple[str, ...] = ()
     prepositions: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
+    # Last words that make a name not in actors.yml a body, not a person ("Riverton Town Council"): its
+    # last word alone is then no one's surname, and no "he" or "she" refers back to it.
+    organisation_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,9 @@ class Quote:
     speaker_label: str | None  # how the text names the speaker ("he", "a senior administration official")
     paragraph: str
     start: int  # offset of the opening quotation mark in the paragraph
+    # The speaker's name as the text gives it when actors.yml does not list them ("José Peña"); speaker is
+    # then None, and the pages say the name is not in the site's list of people.
+    named: str | None = None
 
 
 @dataclass(frozen=True)

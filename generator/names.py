@@ -82,18 +82,22 @@ PARTICLES = {"de", "da", "del", "van", "von", "la", "le", "bin", "al", "dos", "d
 
 def discovered_mentions(
     paragraphs, mentions, attribution: Attribution
-) -> tuple[tuple[Mention, ...], frozenset[str]]:
+) -> tuple[tuple[Mention, ...], dict[str, str]]:
     """Mentions of people and bodies actors.yml does not know, so a quotation can still be given to them.
 
     A new site has an empty registry, and "said José Peña" must not then count as unattributed. Only full
     names are taken (two to four capitalised words once known titles are set aside, outside quotations),
     and after one, its last word alone in the same article ("Peña said"), unless two such names share it.
     The actor id is ``"?" + name``: never an entry of actors.yml, and shown as "not in actors.yml".
-    Also returns the ids known to be people (a title stood before the name: "Mayor Ana Ortiz"), so that
-    "she said" can refer back to them; any other found name may be a body, and no pronoun is resolved to it.
+    Also returns the kinds it is sure of: "person" when a title stood before the name ("Mayor Ana Ortiz"),
+    "organisation" when it ends in one of attribution.yml's organisation_words ("Riverton Town Council").
+    Any other found name may be either: as the nearest subject it can be the antecedent of any pronoun, so
+    that "Council member José Peña led the opposition. “…,” he said" is not given to someone further back.
     """
     ignore = {_key(n) for n in (*attribution.not_actors, *attribution.titles)}
     titles = {_key(t) for t in attribution.titles}
+    bodies = {_key(w) for w in attribution.organisation_words}
+    bodies_found: set[str] = set()
     found: list[Mention] = []
     surnames: dict[str, set[str]] = {}
     people: set[str] = set()
@@ -110,13 +114,25 @@ def discovered_mentions(
             words = [
                 (w.start() + start, w.end() + start, w.group()) for w in re.finditer(r"\S+", match.group())
             ]
-            titled = False
-            while words and _key(words[0][2]) in titles:  # "Mayor Ana Ortiz": the mention is "Ana Ortiz"
+            # Words before the name that are not part of it: a sentence opener or place from not_actors
+            # ("On Monday Ana Ortiz"), a hyphenated description ("Sixteen-year-old Mei Lin").
+            while len(words) > 1 and (
+                _key(words[0][2]) in ignore - titles or re.search(r"-[a-z]", words[0][2])
+            ):
                 words.pop(0)
-                titled = True
+                start = words[0][0]
+            # "Mayor Ana Ortiz", "Finance Director Gerald Fink": the name is what follows the last title word;
+            # the mention keeps the title (as for actors.yml's), so "said Mayor Ana Ortiz" names her.
+            cut = max((i + 1 for i, w in enumerate(words[:-1]) if _key(w[2]) in titles), default=0)
+            titled = cut > 0
+            span_start = start
+            words = words[cut:]
             if not titled:
-                before = re.search(r"([\w.]+)\s+$", text[:start])
-                titled = bool(before and _key(before.group(1)) in titles)  # "Council member Ray Lin"
+                before = re.search(r"(\w[\w.]*(?:\s+\w[\w.]*)?)\s+$", text[:start])
+                titled = bool(
+                    before
+                    and (_key(before.group(1)) in titles or _key(before.group(1).split()[-1]) in titles)
+                )  # "Council member Ray Lin"
             while words and (
                 words[-1][2].casefold() in ("of", "on", "for", "the", "and") or _key(words[-1][2]) in ignore
             ):
@@ -127,11 +143,14 @@ def discovered_mentions(
             first, last = words[0][0], words[-1][1] - (len(tail.group()) if tail else 0)
             name = text[first:last].rstrip(".")
             last = first + len(name)
+            first = span_start if titled and cut else first
             parts = name.split()
             if len(parts) == 1:
                 owners = surnames.get(parts[0], set())
                 if len(owners) == 1:
-                    found.append(Mention("?" + next(iter(owners)), paragraph.id, first, last, name))
+                    found.append(
+                        Mention("?" + next(iter(owners)), paragraph.id, first, last, text[first:last])
+                    )
                 continue
             if not 2 <= len(parts) <= 4 or any(
                 w.casefold() in ("of", "on", "for", "the", "and") for w in parts
@@ -139,8 +158,11 @@ def discovered_mentions(
                 continue
             if _key(name) in ignore or any(_key(w) in ignore for w in parts if w.casefold() not in PARTICLES):
                 continue
-            found.append(Mention("?" + name, paragraph.id, first, last, name))
+            found.append(Mention("?" + name, paragraph.id, first, last, text[first:last]))
+            if _key(parts[-1]) in bodies:
+                bodies_found.add("?" + name)
+                continue
             surnames.setdefault(parts[-1], set()).add(name)
             if titled:
                 people.add("?" + name)
-    return tuple(found), frozenset(people)
+    return tuple(found), {**dict.fromkeys(people, "person"), **dict.fromkeys(bodies_found, "organisation")}

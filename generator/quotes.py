@@ -117,11 +117,11 @@ class Reader:
         mentions: tuple[Mention, ...],
         actors: tuple[Actor, ...],
         attribution: Attribution,
-        people: frozenset[str] = frozenset(),
+        kinds: dict[str, str] | None = None,
     ):
         self.paragraphs = paragraphs
         self.mentions = mentions
-        self.kind = {a.id: a.kind for a in actors} | dict.fromkeys(people, "person")
+        self.kind = {a.id: a.kind for a in actors} | (kinds or {})
         self.verbs = {v.casefold() for v in attribution.speech_verbs}
         self.pronouns = {k.casefold(): v for k, v in attribution.pronouns.items()}
         self.anonymous = {w.casefold() for w in attribution.anonymous_nouns}
@@ -143,7 +143,7 @@ class Reader:
         for m in self._mentions_in(pid, start, end):
             if any(s.start <= m.start < s.end for s in quoted):
                 continue
-            if kind and self._kind_of(m.actor) != kind:
+            if kind and self._kind_of(m.actor) not in (kind, "unknown"):
                 continue
             before = re.findall(r"[\w’'-]+", text[start : m.start])
             while before and before[-1].casefold() in self.determiners:
@@ -156,6 +156,8 @@ class Reader:
         return None
 
     def _kind_of(self, actor: str) -> str:
+        if actor.startswith("?") and actor not in self.kind:
+            return "unknown"  # a name found in the text, not in actors.yml (names.discovered_mentions)
         return "person" if self.kind.get(actor) == "person" else "organisation"
 
     def _antecedent(self, number: int, offset: int, kind: str) -> Who | None:
@@ -311,7 +313,7 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
 
 
 def find_quotes(
-    paragraphs, mentions, actors, attribution, people: frozenset[str] = frozenset()
+    paragraphs, mentions, actors, attribution, kinds: dict[str, str] | None = None
 ) -> tuple[Quote, ...]:
-    """``people``: ids of speakers not in actors.yml known to be persons (see names.discovered_mentions)."""
-    return Reader(paragraphs, mentions, actors, attribution, people).read()
+    """``kinds``: what names not in actors.yml are known to be (see names.discovered_mentions)."""
+    return Reader(paragraphs, mentions, actors, attribution, kinds or {}).read()

@@ -513,6 +513,7 @@ def parse_attribution(text: str, path: str) -> Attribution:
         "not_actors",
         "prepositions",
         "determiners",
+        "organisation_words",
     )
     _check_keys(path, data, "attribution.yml", (), (*lists, "pronouns"))
     values = {}

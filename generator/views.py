@@ -173,6 +173,7 @@ class Shared:
 
     speaker: str | None
     items: tuple[tuple[Column, Quote, str], ...]  # column, quote, the sentence around it
+    named: str | None = None  # the speaker's name in the text, when actors.yml does not list them
 
 
 @dataclass(frozen=True)
@@ -222,8 +223,9 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
     for name, test in [
         (g.name, lambda q, g=g: q.speaker and group_of.get(q.speaker) == g.id) for g in site.groups
     ] + [
-        ("Anonymous sources", lambda q: q.speaker is None and q.speaker_label),
-        ("Not attributed in the text", lambda q: q.speaker is None and not q.speaker_label),
+        ("Named, not in the site's list of people", lambda q: q.speaker is None and q.named),
+        ("Anonymous sources", lambda q: q.speaker is None and not q.named and q.speaker_label),
+        ("Not attributed in the text", lambda q: q.speaker is None and not q.named and not q.speaker_label),
     ]:
         per = tuple(
             tuple(
@@ -278,7 +280,8 @@ def _shared(columns: list[Column]) -> tuple[Shared, ...]:
             paragraph = next(p for p in col.article.paragraphs if p.id == q.paragraph)
             rows.append((col, q, _sentence_around(paragraph.text, q.start)))
         speaker = next((items[i][1].speaker for i in group if items[i][1].speaker), None)
-        shared.append(Shared(speaker, tuple(rows)))
+        named = next((items[i][1].named for i in group if items[i][1].named), None)
+        shared.append(Shared(speaker, tuple(rows), None if speaker else named))
     return tuple(shared)
 
 
