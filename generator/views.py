@@ -219,14 +219,27 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
         totals = tuple(sum(r.counts[i] for r in rows) for i in range(len(columns)))
         words.append(WordTable(category, tuple(rows), totals))
     group_of = {a.id: a.group for a in site.actors}
+    # People the text names who are not in actors.yml have no group: a row each (most quoted first), so a
+    # site without a registry still shows whom each outlet quotes.
+    named = Counter(q.named for col in columns for q in col.article.quotes if q.kind == "speech" and q.named)
     voices = []
-    for name, test in [
-        (g.name, lambda q, g=g: q.speaker and group_of.get(q.speaker) == g.id) for g in site.groups
-    ] + [
-        ("Named, not in the site's list of people", lambda q: q.speaker is None and q.named),
-        ("Anonymous sources", lambda q: q.speaker is None and not q.named and q.speaker_label),
-        ("Not attributed in the text", lambda q: q.speaker is None and not q.named and not q.speaker_label),
-    ]:
+    for name, test in (
+        [(g.name, lambda q, g=g: q.speaker and group_of.get(q.speaker) == g.id) for g in site.groups]
+        + [
+            (
+                f"{who} (not in the site's list of people)",
+                lambda q, who=who: q.speaker is None and q.named == who,
+            )
+            for who, _ in sorted(named.items(), key=lambda x: (-x[1], x[0]))
+        ]
+        + [
+            ("Anonymous sources", lambda q: q.speaker is None and not q.named and q.speaker_label),
+            (
+                "Not attributed in the text",
+                lambda q: q.speaker is None and not q.named and not q.speaker_label,
+            ),
+        ]
+    ):
         per = tuple(
             tuple(
                 Said(col.article, q.paragraph, quote=q)

@@ -17,7 +17,7 @@ TYPES = ["home", "sources-index", "article", "actor", "history", "compare", "han
 # site has no articles (so no comparison) yet.
 KINDS = {
     "venezuela": TYPES,
-    "story2": ["home", "sources-index", "article", "compare", "handout", "packet"],
+    "story2": ["home", "sources-index", "article", "compare", "handout"],  # no guide yet, so no packet
     "new": ["home", "sources-index", "handout"],
 }
 
