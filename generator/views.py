@@ -58,6 +58,7 @@ class ActorView:
     appears_with: tuple[tuple[Actor, int], ...]
     articles: tuple[tuple[Article, int], ...]
     related: tuple[Actor, ...]
+    in_history: bool = False  # a key figure of an event in history.yml
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def actor_views(site: Site, articles: tuple[Article, ...]) -> tuple[GroupView, .
                 )[:12],
                 articles=tuple(per_article),
                 related=tuple(by_id[r] for r in actor.related if r in by_id),
+                in_history=any(actor.id in e.figures for e in site.events),
             )
         )
     return tuple(
