@@ -24,7 +24,12 @@ from .parse import decode
 from .render import addresses, left_out, redirect_page, render_site, teaching_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "templates"
+# templates/ sits beside the package in the repository (and an editable install); a wheel carries it inside
+# the package as generator/templates (see pyproject.toml), so an editor can `pip install` the generator.
+TEMPLATES = next(
+    (p for p in (Path(__file__).resolve().parent / "templates", ROOT / "templates") if p.is_dir()),
+    ROOT / "templates",
+)
 
 
 @dataclass(frozen=True)

@@ -276,6 +276,9 @@ def new(directory: Path, title: str | None):
     if not title:
         click.echo("error: give the site a name with --title", err=True)
         sys.exit(1)
+    if not (STARTER / "site_data" / "sources.yml").is_file():
+        click.echo(f"error: the starter files are missing ({STARTER}); reinstall the generator", err=True)
+        sys.exit(1)
     files = {
         path.relative_to(STARTER).as_posix(): path.read_bytes()
         for path in sorted(STARTER.rglob("*"))
