@@ -309,7 +309,20 @@ def new(directory: Path, title: str | None):
 @click.option(
     "--url", "url_option", help="The article's address, for a plain-text file or a page that does not say."
 )
-def add(source: str, site_data: Path, outlet: str | None, language: str | None, url_option: str | None):
+@click.option(
+    "--republished",
+    is_flag=True,
+    help="The same wording is already in the corpus from another outlet (a wire story or a republished "
+    "article) and you want both: skip the same-text check (the same address is still refused).",
+)
+def add(
+    source: str,
+    site_data: Path,
+    outlet: str | None,
+    language: str | None,
+    url_option: str | None,
+    republished: bool,
+):
     """Add an article to the corpus from SOURCE: a saved web page (.html), a URL, or a plain-text file.
 
     A web page goes through trafilatura, which finds the article's text, headline, author, date, site name
@@ -330,7 +343,7 @@ def add(source: str, site_data: Path, outlet: str | None, language: str | None, 
     from .ingest import ExtractionError
 
     try:
-        _add(source, site_data, outlet, language, url_option)
+        _add(source, site_data, outlet, language, url_option, republished)
     except (SiteDataError, SiteDataErrors) as exc:
         errors = exc.errors if isinstance(exc, SiteDataErrors) else [exc]
         for error in errors:
@@ -346,7 +359,9 @@ class AddRefused(Exception):
     """The article cannot be added as asked (a duplicate, an unreadable source, a missing option)."""
 
 
-def _add(source: str, site_data: Path, outlet_option, language_option, url_option) -> None:  # noqa: C901
+def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
+    source: str, site_data: Path, outlet_option, language_option, url_option, republished: bool = False
+) -> None:
     import datetime as dt
     import re
 
@@ -414,9 +429,14 @@ def _add(source: str, site_data: Path, outlet_option, language_option, url_optio
         fields = {}
         page_language = None
 
-    reason = ingest.duplicate_of(text, url, corpus, urls)
+    reason = ingest.duplicate_of(text, url, corpus if not republished else {}, urls)
     if reason:
-        raise AddRefused(f"this article is already in the corpus: {reason}")
+        hint = (
+            ""
+            if "address" in reason
+            else " (a wire story or republished article from another outlet? add it with --republished)"
+        )
+        raise AddRefused(f"this article is already in the corpus: {reason}{hint}")
 
     # The outlet: named by the editor, or the one whose homepage has the article's host, or by site name.
     by_id = {o.id: o for o in outlets}
@@ -483,6 +503,8 @@ def _add(source: str, site_data: Path, outlet_option, language_option, url_optio
         entry["#language"] = "assumed: the language of most of the corpus (the source does not declare one)"
     elif page_language and not language_option:
         entry["#language"] = f"from {extracted.language.where}"
+    if republished:
+        entry["#outlet"] = "added with --republished: its wording is also in another corpus file"
     if url:
         entry["url"] = url
         if url_option:
@@ -509,7 +531,23 @@ def _add(source: str, site_data: Path, outlet_option, language_option, url_optio
         written.append(original)
     _write_atomic(sources_path, new_sources.encode("utf-8"))
     try:
-        result = generate(site_data, TEMPLATES)
+        try:
+            result = generate(site_data, TEMPLATES)
+        except (SiteDataError, SiteDataErrors) as exc:
+            # Two outlets often print the same headline (a wire story): the new article's address takes its
+            # outlet's id too, and says so, rather than failing.
+            errors = exc.errors if isinstance(exc, SiteDataErrors) else [exc]
+            clash = [e for e in errors if e.key == "slug" and f"'{file}'" in e.message]
+            if len(clash) != len(errors) or not clash:
+                raise
+            title = (extracted.title.value if extracted and extracted.title else None) or (
+                getattr(header(tuple(units(text))).title, "text", None) or file
+            )
+            entry["slug"] = f"{make_slug(title)}-{outlet_id}"
+            entry["#slug"] = "another article has the same headline; this address adds the outlet"
+            new_sources = ingest.add_to_sources(sources_text, display, entry, new_outlet)
+            _write_atomic(sources_path, new_sources.encode("utf-8"))
+            result = generate(site_data, TEMPLATES)
     except (SiteDataError, SiteDataErrors):
         for path in written:
             path.unlink(missing_ok=True)

@@ -349,3 +349,33 @@ def test_no_quotation_is_given_to_a_body_or_a_stranger(site):
         "Mei Lin",
         "Harold Greene",
     }
+
+
+def test_republished_wording_from_another_outlet_can_be_added_on_purpose(small_site, tmp_path):
+    copy = tmp_path / "wire-copy.txt"
+    shutil.copy(STORY2_TEXT, copy)
+    err = refused(small_site, str(copy), "--outlet", "Valley Wire")
+    assert "--republished" in err
+    run_generator("add", str(copy), "--outlet", "Valley Wire", "--republished", cwd=small_site)
+    text = (small_site / "site_data" / "sources.yml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert any(
+        line.strip().startswith("outlet: valley-wire") and "# added with --republished" in line
+        for line in lines
+    )
+    # Same headline as the radio's copy: the address takes the outlet's id instead of failing.
+    slug = "slug: mayor-ortiz-defends-library-closure-we-have-to-build-for-the-valley-wire"
+    assert any(
+        line.strip().startswith(slug) and "# another article has the same headline" in line for line in lines
+    )
+    # The same address is refused even then.
+    err = refused(small_site, str(STORY2 / "html" / "duplicate-of-riverton-gazette.html"), "--republished")
+    assert "address" in err
+
+
+def test_first_plain_text_needs_a_language(tmp_path):
+    dest = tmp_path / "fresh"
+    make_site("new", dest)
+    err = refused(dest, str(STORY2_TEXT), "--outlet", "Riverton Radio")
+    assert "--language" in err
+    run_generator("add", str(STORY2_TEXT), "--outlet", "Riverton Radio", "--language", "en", cwd=dest)
