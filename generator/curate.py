@@ -81,7 +81,9 @@ def next_steps(site: Site, site_data: str = "site_data") -> tuple[Todo, ...]:
 
     if not site.info.description:
         todos.append(
-            Todo("The story in brief", f"{site_data}/site.yml", "add a one-sentence `description` of the site")
+            Todo(
+                "The story in brief", f"{site_data}/site.yml", "add a one-sentence `description` of the site"
+            )
         )
     if not site.info.story:
         todos.append(
