@@ -24,11 +24,22 @@ from .helpers import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, VIEWPORT, is_local_url,
 # --------------------------------------------------------------------------- build + serve
 
 
+# Built sites by name, for the whole session: pytest sets the session fixture up again whenever the tests it
+# runs switch between sites (or between a parametrized and a plain test), and a rebuild costs seconds.
+_BUILT: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="session")
 def site_dir(request, tmp_path_factory) -> Path:
     """The built site. Gates that hold for any microsite are parametrized over SITES (``indirect``): this
     repository's site, the second corpus made with `new` and `add`, and a site fresh from `new`."""
     name = getattr(request, "param", "venezuela")
+    if name not in _BUILT:
+        _BUILT[name] = _build(name, tmp_path_factory)
+    return _BUILT[name]
+
+
+def _build(name: str, tmp_path_factory) -> Path:
     prebuilt = os.environ.get("MICROSITE_SITE_DIR")
     if prebuilt and name == "venezuela":
         path = Path(prebuilt).resolve()
