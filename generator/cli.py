@@ -415,7 +415,7 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         text = ingest.corpus_text(extracted)
         url = url_option or (extracted.url.value if extracted.url else None)
         site_name = extracted.site_name.value if extracted.site_name else None
-        read = f"downloaded on {today}" if is_url else f"the saved page {origin}"
+        read = f"the page at {source} (downloaded on {today})" if is_url else f"the saved page {origin}"
 
         def cited(found):
             return {"value": found.value, "source": f"inferred: {found.where} of {read}, read by {tool}"}

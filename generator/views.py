@@ -189,6 +189,7 @@ class Comparison:
 
 
 LATER_AFTER_DAYS = 30
+NAMED_ROWS = 12  # speakers not in actors.yml with a row of their own on the voices page
 
 
 def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
@@ -221,9 +222,12 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
         totals = tuple(sum(r.counts[i] for r in rows) for i in range(len(columns)))
         words.append(WordTable(category, tuple(rows), totals))
     group_of = {a.id: a.group for a in site.actors}
-    # People the text names who are not in actors.yml have no group: a row each (most quoted first), so a
-    # site without a registry still shows whom each outlet quotes.
+    # People the text names who are not in actors.yml have no group: the most quoted get a row each, so a
+    # site without a registry still shows whom each outlet quotes; the rest share one row (a large corpus may
+    # name hundreds, and every row has a cell per article).
     named = Counter(q.named for col in columns for q in col.article.quotes if q.kind == "speech" and q.named)
+    ranked = [who for who, _ in sorted(named.items(), key=lambda x: (-x[1], x[0]))]
+    top = set(ranked[:NAMED_ROWS])
     voices = []
     for name, test in (
         [(g.name, lambda q, g=g: q.speaker and group_of.get(q.speaker) == g.id) for g in site.groups]
@@ -232,9 +236,13 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
                 f"{who} (not in the site's list of people)",
                 lambda q, who=who: q.speaker is None and q.named == who,
             )
-            for who, _ in sorted(named.items(), key=lambda x: (-x[1], x[0]))
+            for who in ranked[:NAMED_ROWS]
         ]
         + [
+            (
+                "Others named, not in the site's list of people",
+                lambda q: q.speaker is None and q.named and q.named not in top,
+            ),
             ("Anonymous sources", lambda q: q.speaker is None and not q.named and q.speaker_label),
             (
                 "Not attributed in the text",
