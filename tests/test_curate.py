@@ -83,3 +83,29 @@ def test_check_prints_the_list_and_add_the_counts(story2):
     for heading in ("Outlets without a profile:", "Names not in actors.yml", "The story in brief:"):
         assert heading in out
     assert "site_data/sources.yml: riverton-radio (Riverton Radio)" in out
+
+
+def test_voices_give_the_most_quoted_unlisted_speakers_a_row_and_group_the_rest(story2):
+    from dataclasses import replace
+
+    from generator.views import NAMED_ROWS, comparison_view
+
+    site = load_site(story2 / "site_data")
+    # Fourteen more speakers, one quotation each, in the first article: more names than rows.
+    first = site.articles[0]
+    extra = tuple(
+        replace(first.quotes[0], named=f"Person {chr(65 + i)}", speaker=None, kind="speech")
+        for i in range(14)
+    )
+    site = replace(site, articles=(replace(first, quotes=first.quotes + extra), *site.articles[1:]))
+    view = comparison_view(site, site.articles)
+    names = [row.name for row in view.voices]
+    own_rows = [n for n in names if n.endswith("(not in the site's list of people)")]
+    assert len(own_rows) == NAMED_ROWS
+    assert own_rows[0].startswith("Ana Ortiz")  # the most quoted first
+    others = next(row for row in view.voices if row.name == "Others named, not in the site's list of people")
+    # Every quotation of a named speaker is counted once: in its own row or in the shared one.
+    rows = [row for row in view.voices if row.name in own_rows] + [others]
+    counted = sum(len(cell) for row in rows for cell in row.quotes)
+    assert counted == sum(1 for a in site.articles for q in a.quotes if q.kind == "speech" and q.named)
+    assert sum(len(cell) for cell in others.quotes) > 0
