@@ -389,13 +389,19 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         else {}
     )
     urls = {e.file: e.url for e in entries if e.url}
+    attribution_file = site_data / "attribution.yml"
+    roles = frozenset()
+    if attribution_file.is_file():
+        shown = f"{site_data.name}/attribution.yml"
+        attribution = sitedata.parse_attribution(decode(attribution_file.read_bytes(), shown), shown)
+        roles = frozenset(w.casefold() for w in attribution.byline_roles)
 
     is_url = bool(re.match(r"^https?://", source, re.I))
     extracted = None
     origin = source
     if is_url:
         data, fetched = _download(source)
-        extracted = ingest.extract_html(data, fetched)
+        extracted = ingest.extract_html(data, fetched, roles)
     else:
         path = Path(source)
         if not path.is_file():
@@ -406,7 +412,7 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         if path.suffix.lower() in (".html", ".htm", ".xhtml") or head.startswith(
             (b"<!doctype html", b"<html", b"<!--")
         ):
-            extracted = ingest.extract_html(data, None)
+            extracted = ingest.extract_html(data, None, roles)
 
     today = dt.date.today().isoformat()
     tool = f"trafilatura {_version('trafilatura')}"

@@ -37,25 +37,6 @@ CREDIT_RE = re.compile(
     re.I,
 )
 DOMAIN_RE = re.compile(r"^[\w-]+(\.[\w-]+)+$")
-# Words that make a byline part a job title, not a name ("Sam Kowalski, Education Reporter").
-ROLE_WORDS = {
-    "reporter",
-    "correspondent",
-    "editor",
-    "writer",
-    "columnist",
-    "contributor",
-    "staff",
-    "photographer",
-    "producer",
-    "journalist",
-    "desk",
-    "bureau",
-    "chief",
-    "analyst",
-    "intern",
-    "newsroom",
-}
 SHINGLE = 6  # words per shingle when comparing texts
 DUPLICATE_SHARE = 0.8  # share of an article's shingles found in another for the two to count as one
 
@@ -82,8 +63,14 @@ class Extracted:
     ]  # lines of the extractor's text left out (the headline printed again, the byline)
 
 
-def extract_html(data: bytes, fetched_url: str | None = None) -> Extracted:
-    """Main text and metadata of a saved article page (``fetched_url``: where it was downloaded from)."""
+def extract_html(
+    data: bytes, fetched_url: str | None = None, roles: frozenset[str] = frozenset()
+) -> Extracted:
+    """Main text and metadata of a saved article page (``fetched_url``: where it was downloaded from).
+
+    ``roles``: lower-case words that make part of a byline a job title, not a name ("Education Reporter"),
+    from attribution.yml's ``byline_roles``.
+    """
     import trafilatura  # imported here: only `add` needs it, and it takes a moment to load
     from lxml import html as lxml_html
 
@@ -107,11 +94,11 @@ def extract_html(data: bytes, fetched_url: str | None = None) -> Extracted:
     except (ValueError, lxml_html.etree.ParserError):  # pragma: no cover - trafilatura parsed it already
         tree = None
     saved_from = _saved_from(data)
-    locate = _Locator(tree, saved_from, fetched_url)
+    locate = _Locator(tree, saved_from, fetched_url, roles)
 
     lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
     title = locate.text("title", doc.title)
-    authors = _names(doc.author or "")
+    authors = _names(doc.author or "", roles)
     # Markup may list more authors than the extractor kept ("By A and B" in microdata): take the fuller list.
     marked = locate.marked_authors()
     if marked and {_fold(a) for a in authors} < {_fold(a) for a in marked}:
@@ -124,7 +111,7 @@ def extract_html(data: bytes, fetched_url: str | None = None) -> Extracted:
         for line in lines[-3:]:
             m = CREDIT_RE.match(line)
             if m:
-                authors = _names(m.group("names"))
+                authors = _names(m.group("names"), roles)
                 author = Found(join_names(authors), f"the credit line at the end of the article ('{line}')")
                 break
     published = locate.date(doc.date) if doc.date else None
@@ -155,13 +142,13 @@ class ExtractionError(ValueError):
     """The page gave no article text."""
 
 
-def _names(byline: str) -> tuple[str, ...]:
+def _names(byline: str, roles: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Author names from a byline: "By A and B", "A; B", "A, Education Reporter" → ("A", "B")."""
     byline = re.sub(r"^\s*by\s+", "", byline, flags=re.I)
     names = []
     for part in re.split(r"\s*(?:;|,|\band\b|&)\s*", byline):
         part = part.strip()
-        if not part or any(w.casefold().strip(".") in ROLE_WORDS for w in part.split()):
+        if not part or any(w.casefold().strip(".") in roles for w in part.split()):
             continue
         if part not in names:
             names.append(part)
@@ -194,8 +181,11 @@ def _fold(text: str) -> str:
 class _Locator:
     """Find where in the page a value is written, described for an editor."""
 
-    def __init__(self, tree, saved_from: str | None, fetched_url: str | None):
+    def __init__(
+        self, tree, saved_from: str | None, fetched_url: str | None, roles: frozenset[str] = frozenset()
+    ):
         self.tree = tree
+        self.roles = roles
         self.saved_from = saved_from
         self.fetched_url = fetched_url
         self.metas: list[tuple[str, str]] = []  # (description, content)
@@ -292,7 +282,7 @@ class _Locator:
                 inner = [n for n in el.iter() if "name" in (n.get("itemprop") or "").split()]
                 node = inner[0] if inner else el
                 text = " ".join((node.get("content") or node.text_content()).split())
-                names.extend(n for n in _names(text) if n not in names)
+                names.extend(n for n in _names(text, self.roles) if n not in names)
         return tuple(names)
 
     def own_url(self) -> str | None:

@@ -182,6 +182,8 @@ class Attribution:
     # Last words that make a name not in actors.yml a body, not a person ("Riverton Town Council"): its
     # last word alone is then no one's surname, and no "he" or "she" refers back to it.
     organisation_words: tuple[str, ...] = ()
+    # Words that make part of a byline a job title, not a name ("Sam Kowalski, Education Reporter"): `add`.
+    byline_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

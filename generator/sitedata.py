@@ -514,6 +514,7 @@ def parse_attribution(text: str, path: str) -> Attribution:
         "prepositions",
         "determiners",
         "organisation_words",
+        "byline_roles",
     )
     _check_keys(path, data, "attribution.yml", (), (*lists, "pronouns"))
     values = {}
