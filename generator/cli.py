@@ -367,7 +367,7 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
 
     from . import ingest, sitedata
     from .assemble import make_slug
-    from .parse import decode, header, units
+    from .parse import decode, header, normalise, units
 
     sources_path = site_data / "sources.yml"
     if not sources_path.is_file():
@@ -383,7 +383,7 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         {
             p.name: p.read_bytes().decode("utf-8", "replace")
             for p in sorted(corpus_dir.iterdir())
-            if corpus_dir.is_dir() and p.is_file() and not p.name.startswith(".")
+            if p.is_file() and not p.name.startswith(".")
         }
         if corpus_dir.is_dir()
         else {}
@@ -454,7 +454,7 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         match = next((o for o in outlets if host and o.homepage and _host(o.homepage) == host), None)
         name = outlet_option or site_name
         if match is None and name and not outlet_option:
-            match = next((o for o in outlets if ingest.shingles(o.name) == ingest.shingles(name)), None)
+            match = next((o for o in outlets if normalise(o.name) == normalise(name)), None)
         if match is not None and not outlet_option:
             outlet_id = match.id
         else:

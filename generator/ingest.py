@@ -97,7 +97,7 @@ def extract_html(
     locate = _Locator(tree, saved_from, fetched_url, roles)
 
     lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
-    title = locate.text("title", doc.title)
+    title = locate.text(doc.title)
     authors = _names(doc.author or "", roles)
     # Markup may list more authors than the extractor kept ("By A and B" in microdata): take the fuller list.
     marked = locate.marked_authors()
@@ -115,7 +115,7 @@ def extract_html(
                 author = Found(join_names(authors), f"the credit line at the end of the article ('{line}')")
                 break
     published = locate.date(doc.date) if doc.date else None
-    site_name = locate.text("site_name", doc.sitename)
+    site_name = locate.text(doc.sitename)
     if site_name is None or DOMAIN_RE.match(site_name.value):
         # The extractor falls back on the host name; a publisher's own name is better when the page has one.
         site_name = locate.publisher(title.value if title else None) or site_name
@@ -260,7 +260,7 @@ class _Locator:
                 return f"the byline '{text}' (<{el.tag}>)"
         return None
 
-    def text(self, field: str, value: str | None) -> Found | None:
+    def text(self, value: str | None) -> Found | None:
         if not value or not value.strip():
             return None
         value = " ".join(value.split())
