@@ -1,0 +1,126 @@
+"""Check hand-written realnews expectation files against the article texts they describe.
+
+It only reads the YAML and the .txt files (never the generator): every `line:` must hold its
+`text:` (furniture, metadata, subheads: the whole line) or `starts:` (quotes: right after an opening
+quotation mark); every speech quote's speaker must be a key of people/organisations or
+"anonymous" (with `as:`) / "not identified"; every name and variant must occur in the event's texts.
+It also counts the opening marks on each body line and reports lines whose count differs from the
+quotations listed, so that a missed quotation shows up.
+
+    python tests/expected/realnews/check_expectations.py tests/expected/realnews/EVENT.yml [REALNEWS_DIR]
+
+REALNEWS_DIR (or $REALNEWS_DIR) defaults to the first shared/realnews found above this file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+OPENERS = ("“", '"')
+SPEAKER_WORDS = ("anonymous", "not identified")
+
+
+def opening_marks(text: str) -> list[int]:
+    """Offsets just after each opening double mark: every “, and every odd-numbered straight "."""
+    found = [m.end() for m in re.finditer("“", text)]
+    straight = [m.end() for m in re.finditer('"', text)]
+    found += straight[::2]
+    return sorted(found)
+
+
+def check(path: Path, root: Path) -> list[str]:
+    errors: list[str] = []
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    folder = root / data["event"]
+    names = set(data.get("people") or {}) | set(data.get("organisations") or {})
+    texts: dict[str, list[str]] = {}
+    body_text = []
+    for name, art in (data.get("articles") or {}).items():
+        lines = (folder / name).read_text(encoding="utf-8").split("\n")
+        texts[name] = lines
+
+        def at(n: int, where: str, name: str = name, lines: list[str] = lines) -> str:
+            if not 1 <= n <= len(lines):
+                errors.append(f"{name}:{n}: {where}: no such line")
+                return ""
+            return lines[n - 1]
+
+        nonbody = set()
+        for key in ("metadata_lines", "furniture", "subheads"):
+            for e in art.get(key) or []:
+                if at(e["line"], key) != e["text"]:
+                    errors.append(f"{name}:{e['line']}: {key} text differs from the line")
+                if key != "subheads":
+                    nonbody.add(e["line"])
+        for e in art.get("datelines") or []:
+            if not at(e["line"], "datelines").startswith(e["text"]):
+                errors.append(f"{name}:{e['line']}: dateline is not the start of the line")
+        for e in art.get("mixed") or []:
+            line = at(e["line"], "mixed")
+            for part in ("furniture", "body"):
+                if e[part] not in line:
+                    errors.append(f"{name}:{e['line']}: mixed {part} part not in the line")
+        per_line: dict[int, int] = {}
+        for q in art.get("quotes") or []:
+            n = q["line"]
+            line = at(n, "quotes")
+            if n in nonbody:
+                errors.append(f"{name}:{n}: quote listed on a furniture/metadata line")
+            starts = [line[i:] for i in opening_marks(line)]
+            starts += [line[m.end() :] for m in re.finditer("‘", line)]
+            if not any(s.lstrip().startswith(q["starts"]) for s in starts):
+                errors.append(f"{name}:{n}: no quotation starting {q['starts']!r}")
+            if q["kind"] == "speech":
+                sp = q.get("speaker")
+                if sp not in names and sp not in SPEAKER_WORDS:
+                    errors.append(f"{name}:{n}: speaker {sp!r} is not a key of people/organisations")
+                if sp == "anonymous" and not q.get("as"):
+                    errors.append(f"{name}:{n}: anonymous speaker without `as:`")
+            elif q["kind"] != "term":
+                errors.append(f"{name}:{n}: kind must be speech or term")
+            elif "speaker" in q:
+                errors.append(f"{name}:{n}: a term has no speaker")
+            if "‘" not in line:
+                per_line[n] = per_line.get(n, 0) + 1
+        for n, line in enumerate(lines, 1):
+            if n == 1 or n in nonbody:
+                continue
+            body_text.append(line)
+            marks = len(opening_marks(line))
+            listed = per_line.get(n, 0)
+            if "‘" not in line and marks != listed:
+                errors.append(f"{name}:{n}: {marks} opening marks, {listed} quotations listed")
+            if "‘" in line:
+                print(f"note {name}:{n}: single quotation marks on this line: check by eye")
+    joined = "\n".join(body_text)
+    for key in ("people", "organisations"):
+        for main, variants in (data.get(key) or {}).items():
+            for v in [main, *(variants or [])]:
+                if v not in joined:
+                    print(f"note: {key} {v!r} not printed as such in any body line")
+    for place in data.get("places") or []:
+        if place not in joined:
+            errors.append(f"place {place!r} not in any body line")
+    return errors
+
+
+def main() -> int:
+    here = Path(__file__).resolve()
+    given = os.environ.get("REALNEWS_DIR") or (sys.argv[2] if len(sys.argv) > 2 else "")
+    # A worktree may sit deeper than the repository: look for shared/realnews in each parent.
+    candidates = [Path(given)] if given else [p / "shared" / "realnews" for p in here.parents]
+    root = next((c for c in candidates if c.is_dir()), candidates[0])
+    errors = check(Path(sys.argv[1]), root)
+    for e in errors:
+        print("ERROR", e)
+    print(f"{len(errors)} error(s)")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
