@@ -2,7 +2,8 @@
 
 It only reads the YAML and the .txt files (never the generator): every `line:` must hold its
 `text:` (furniture, metadata, subheads: the whole line) or `starts:` (quotes: right after an opening
-quotation mark); every speech quote's speaker must be a key of people/organisations or
+quotation mark, or at the start of the line for a quote marked `opening_mark: none`, one carried on
+from the line before without a reopening mark); every speech quote's speaker must be a key of people/organisations or
 "anonymous" (with `as:`) / "not identified"; every name and variant must occur in the event's texts.
 It also counts the opening marks on each body line and reports lines whose count differs from the
 quotations listed, so that a missed quotation shows up.
@@ -73,6 +74,9 @@ def check(path: Path, root: Path) -> list[str]:
                 errors.append(f"{name}:{n}: quote listed on a furniture/metadata line")
             starts = [line[i:] for i in opening_marks(line)]
             starts += [line[m.end() :] for m in re.finditer("‘", line)]
+            if q.get("opening_mark") == "none":
+                # A quotation carried on from the line before with no reopening mark (018:27).
+                starts = [line]
             if not any(s.lstrip().startswith(q["starts"]) for s in starts):
                 errors.append(f"{name}:{n}: no quotation starting {q['starts']!r}")
             if q["kind"] == "speech":
