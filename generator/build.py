@@ -15,11 +15,11 @@ from pathlib import Path
 
 from . import sitedata
 from .analyse import analyse_article
+from .analyse.mentions import matcher
+from .analyse.names import unknown_names
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
-from .mentions import matcher
 from .model import PROFILE, Article, Attribution, Site, Warning
-from .names import unknown_names
 from .parse import decode
 from .render import addresses, left_out, redirect_page, render_site, teaching_addresses
 

@@ -5,8 +5,8 @@ The shape is a published contract (``generator/schema/corpus.schema.json``): add
 
 from __future__ import annotations
 
-from .compare import framing_counts
-from .mentions import counts
+from .analyse.compare import framing_counts
+from .analyse.mentions import counts
 from .model import Site
 
 SCHEMA_VERSION = 1

@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .analyse.glossary import GlossaryExtension
 from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
-from .glossary import GlossaryExtension
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 

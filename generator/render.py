@@ -20,11 +20,11 @@ import yaml
 from markupsafe import Markup
 
 from .analyse import stats
+from .analyse.glossary import Finder, mark_text
+from .analyse.history import record
+from .analyse.mentions import counts
 from .errors import SiteDataError
 from .export import corpus_json
-from .glossary import Finder, mark_text
-from .history import record
-from .mentions import counts
 from .model import Article, FramingHit, Mention, Site, Teaching
 from .views import actor_views, comparison_view
 

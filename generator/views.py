@@ -309,7 +309,7 @@ def _shared(columns: list[Column]) -> tuple[Shared, ...]:
 
 
 def _sentence_around(text: str, offset: int) -> str:
-    from .quotes import sentence_starts, spans
+    from .analyse.quotes import sentence_starts, spans
 
     starts = sentence_starts(text, spans(text)) + [len(text)]
     begin = max(s for s in starts if s <= offset)

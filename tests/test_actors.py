@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from generator import sitedata
-from generator.labels import find_labels
-from generator.mentions import counts, find_mentions, matcher
+from generator.analyse.labels import find_labels
+from generator.analyse.mentions import counts, find_mentions, matcher
+from generator.analyse.quotes import find_quotes, spans
 from generator.model import Actor, Paragraph
-from generator.quotes import find_quotes, spans
 
 from .conftest import SITE_DATA
 

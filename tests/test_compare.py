@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from generator.analyse.compare import coverage, framing, framing_counts
 from generator.build import load_site
-from generator.compare import coverage, framing, framing_counts
 from generator.model import Fact, FactOverride, FramingCategory, FramingTerm, Paragraph
 
 from .conftest import ROOT, SITE_DATA

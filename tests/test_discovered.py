@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.analyse.names import discovered_mentions
+from generator.analyse.quotes import find_quotes
 from generator.model import Paragraph
-from generator.names import discovered_mentions
-from generator.quotes import find_quotes
 from generator.sitedata import parse_attribution
 
 STARTER = Path(__file__).resolve().parent.parent / "templates" / "new" / "site_data" / "attribution.yml"

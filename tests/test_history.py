@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.glossary import Finder, mark_text
-from generator.history import find_invocations, record
+from generator.analyse.glossary import Finder, mark_text
+from generator.analyse.history import find_invocations, record
 from generator.model import Event, Paragraph, Reference, Term
 from generator.render import escape_text
 
@@ -93,7 +93,7 @@ def test_glossary_marks_the_first_use_only_and_escapes():
 def test_glossary_extension_marks_markdown_pages_but_not_headings_or_links():
     import markdown
 
-    from generator.glossary import GlossaryExtension
+    from generator.analyse.glossary import GlossaryExtension
 
     terms = (
         Term("regime", (), "A government, often one that rules by force.", "https://x.org"),

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from generator.analyse.mentions import counts
 from generator.build import load_site
-from generator.mentions import counts
 
 from .conftest import ROOT, SITE_DATA
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..model import Event, Flag, Invocation, Paragraph
+from ..parse import MONTHS
 from .mentions import WORD_START, fold
-from .model import Event, Flag, Invocation, Paragraph
-from .parse import MONTHS
 from .quotes import sentence_starts, spans
 
 YEAR_RE = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d])")

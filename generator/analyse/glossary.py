@@ -15,8 +15,8 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from ..model import Term
 from .mentions import WORD_START, fold
-from .model import Term
 
 SKIP = {
     "a",

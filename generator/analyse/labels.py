@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Attribution, Label, Mention, Paragraph
+from ..model import Attribution, Label, Mention, Paragraph
 
 WORD_BEFORE = re.compile(r"([\w’'.-]+)\s+$")
 GOVERNMENT_OF = r"((?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:%s)\s+of)\s+$"

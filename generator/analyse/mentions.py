@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Actor, Attribution, Mention, Paragraph
+from ..model import Actor, Attribution, Mention, Paragraph
 
 APOSTROPHES = {"’": "'", "‘": "'", "`": "'"}
 # A word starts after a non-word character, or after a quotation mark ("‘coordination'"), but not after a

@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .model import Actor, Attribution, Mention, Paragraph, Quote
+from ..model import Actor, Attribution, Mention, Paragraph, Quote
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 TERM_WORDS = 3  # an unattributed quotation this short is a quoted term ("imperialism")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import Article, Attribution, Mention, Warning
 from .mentions import fold
-from .model import Article, Attribution, Mention, Warning
 from .quotes import sentence_starts, spans
 
 WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"  # a capitalised word, or an initial ("Richard N. Haass")

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import textstat
 
+from ..model import Actor, Article, Attribution, Event, Fact, FramingCategory, Stats
 from .compare import coverage, framing
 from .history import find_invocations
 from .labels import find_labels
 from .mentions import Matcher, find_mentions
-from .model import Actor, Article, Attribution, Event, Fact, FramingCategory, Stats
 from .names import discovered_mentions
 from .quotes import find_quotes
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import Coverage, Fact, FramingCategory, FramingHit, Paragraph
 from .mentions import WORD_START, fold
-from .model import Coverage, Fact, FramingCategory, FramingHit, Paragraph
 from .quotes import sentence_starts, spans
 
 
