@@ -3,7 +3,8 @@
 It only reads the YAML and the .txt files (never the generator): every `line:` must hold its
 `text:` (furniture, metadata, subheads: the whole line) or `starts:` (quotes: right after an opening
 quotation mark, or at the start of the line for a quote marked `opening_mark: none`, one carried on
-from the line before without a reopening mark); every speech quote's speaker must be a key of people/organisations or
+from the line before without a reopening mark); every speech quote's speaker (and each of its `also:`
+speakers, and each block quote's speaker) must be a key of people/organisations or
 "anonymous" (with `as:`) / "not identified"; every name and variant must occur in the event's texts.
 It also counts the opening marks on each body line and reports lines whose count differs from the
 quotations listed, so that a missed quotation shows up.
@@ -29,6 +30,8 @@ SPEAKER_WORDS = ("anonymous", "not identified")
 def opening_marks(text: str) -> list[int]:
     """Offsets just after each opening double mark: every “, and every odd-numbered straight "."""
     found = [m.end() for m in re.finditer("“", text)]
+    # A right mark printed where the left one belongs (" ”illegal …”", 009:63) opens a quotation too.
+    found += [m.end() for m in re.finditer(r"(?:^|(?<=\s))”(?=\w)", text)]
     straight = [m.end() for m in re.finditer('"', text)]
     found += straight[::2]
     return sorted(found)
@@ -66,6 +69,11 @@ def check(path: Path, root: Path) -> list[str]:
             for part in ("furniture", "body"):
                 if e[part] not in line:
                     errors.append(f"{name}:{e['line']}: mixed {part} part not in the line")
+        for e in art.get("block_quotes") or []:
+            if not at(e["line"], "block_quotes").startswith(e["starts"]):
+                errors.append(f"{name}:{e['line']}: block quote does not start {e['starts']!r}")
+            if e.get("speaker") not in names | set(SPEAKER_WORDS):
+                errors.append(f"{name}:{e['line']}: block quote speaker {e.get('speaker')!r} unknown")
         per_line: dict[int, int] = {}
         for q in art.get("quotes") or []:
             n = q["line"]
@@ -80,10 +88,10 @@ def check(path: Path, root: Path) -> list[str]:
             if not any(s.lstrip().startswith(q["starts"]) for s in starts):
                 errors.append(f"{name}:{n}: no quotation starting {q['starts']!r}")
             if q["kind"] == "speech":
-                sp = q.get("speaker")
-                if sp not in names and sp not in SPEAKER_WORDS:
-                    errors.append(f"{name}:{n}: speaker {sp!r} is not a key of people/organisations")
-                if sp == "anonymous" and not q.get("as"):
+                for sp in [q.get("speaker"), *(q.get("also") or [])]:
+                    if sp not in names and sp not in SPEAKER_WORDS:
+                        errors.append(f"{name}:{n}: speaker {sp!r} is not a key of people/organisations")
+                if q.get("speaker") == "anonymous" and not q.get("as"):
                     errors.append(f"{name}:{n}: anonymous speaker without `as:`")
             elif q["kind"] != "term":
                 errors.append(f"{name}:{n}: kind must be speech or term")
@@ -107,9 +115,10 @@ def check(path: Path, root: Path) -> list[str]:
             for v in [main, *(variants or [])]:
                 if v not in joined:
                     print(f"note: {key} {v!r} not printed as such in any body line")
-    for place in data.get("places") or []:
-        if place not in joined:
-            errors.append(f"place {place!r} not in any body line")
+    for key in ("places", "other_names"):
+        for name in data.get(key) or []:
+            if name not in joined:
+                errors.append(f"{key}: {name!r} not in any body line")
     return errors
 
 
