@@ -28,13 +28,24 @@ SPEAKER_WORDS = ("anonymous", "not identified")
 
 
 def opening_marks(text: str) -> list[int]:
-    """Offsets just after each opening double mark: every “, and every odd-numbered straight "."""
-    found = [m.end() for m in re.finditer("“", text)]
-    # A right mark printed where the left one belongs (" ”illegal …”", 009:63) opens a quotation too.
-    found += [m.end() for m in re.finditer(r"(?:^|(?<=\s))”(?=\w)", text)]
-    straight = [m.end() for m in re.finditer('"', text)]
-    found += straight[::2]
-    return sorted(found)
+    """Offsets just after each opening double mark: every “, and a straight " when none is open.
+
+    Read left to right, so that a line mixing the two styles (025:9: "…," then “…” then “…")
+    pairs a straight mark with the curly opener before it.
+    """
+    found = []
+    is_open = False
+    for m in re.finditer('[“”"]', text):
+        mark, i = m.group(), m.start()
+        if mark == "”":
+            # A right mark printed where the left one belongs (" ”illegal …”", 009:63) opens one too.
+            opens = (i == 0 or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum()
+        else:
+            opens = mark == "“" or not is_open
+        if opens:
+            found.append(m.end())
+        is_open = opens
+    return found
 
 
 def check(path: Path, root: Path) -> list[str]:
