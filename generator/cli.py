@@ -493,20 +493,19 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         language = page_language
     else:
         used = Counter(e.language for e in entries)
-        if not used:
-            raise AddRefused(
-                "the source does not declare its language and the corpus has no article yet to go by; "
-                "give it with --language (for example --language en)"
-            )
-        language = used.most_common(1)[0][0]
+        # Plain text declares nothing: the corpus's language, or English on an empty corpus (the word lists
+        # of the starter site are English); said in the entry and on screen so that an editor can correct it.
+        language = used.most_common(1)[0][0] if used else "en"
+        assumed = "the language of most of the corpus" if used else "English: the corpus has no article yet"
         notes.append(
-            f"language: '{language}' assumed (the language of most of the corpus); the source does not say"
+            f"language: '{language}' assumed ({assumed}); the source does not say: correct it in sources.yml "
+            "or give --language"
         )
 
     file = ingest.corpus_name(list(corpus), text)
     entry = {"file": file, "outlet": outlet_id, "language": language}
     if not language_option and not page_language:
-        entry["#language"] = "assumed: the language of most of the corpus (the source does not declare one)"
+        entry["#language"] = f"assumed: {assumed} (the source does not declare one)"
     elif page_language and not language_option:
         entry["#language"] = f"from {extracted.language.where}"
     if republished:

@@ -66,3 +66,12 @@ def write_corpus(site_data: Path, files: dict[str, str | bytes], outlet: str = "
     # teaching.yml names pages of the real corpus (an error for any other corpus); addresses.txt lists them.
     for name in ("teaching.yml", "addresses.txt"):
         (site_data / name).unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def made_site(tmp_path_factory):
+    """``made_site("realnews-2016-04-new-york-primary")`` (or "story2", "new"): the project folder of that
+    site, made with `new` and `add` once per session and shared; do not change it."""
+    from .sites import site_once
+
+    return lambda name: site_once(name, tmp_path_factory)

@@ -373,9 +373,15 @@ def test_republished_wording_from_another_outlet_can_be_added_on_purpose(small_s
     assert "address" in err
 
 
-def test_first_plain_text_needs_a_language(tmp_path):
+def test_readme_plain_text_example_on_a_fresh_site(tmp_path):
+    """The README's `add radio-interview.txt --outlet "Riverton Radio"` works as written on a fresh site: plain
+    text declares no language, so English is assumed and the entry and the output say so."""
     dest = tmp_path / "fresh"
     make_site("new", dest)
-    err = refused(dest, str(STORY2_TEXT), "--outlet", "Riverton Radio")
-    assert "--language" in err
-    run_generator("add", str(STORY2_TEXT), "--outlet", "Riverton Radio", "--language", "en", cwd=dest)
+    shutil.copy(STORY2_TEXT, dest / "radio-interview.txt")
+    out = run_generator("add", "radio-interview.txt", "--outlet", "Riverton Radio", cwd=dest).stdout
+    assert "language: 'en' assumed (English: the corpus has no article yet)" in out
+    text = (dest / "site_data" / "sources.yml").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.strip().startswith("language:"))
+    assert line.split("#")[0].strip() == "language: en"
+    assert "# assumed: English: the corpus has no article yet" in line
