@@ -432,6 +432,9 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
                     article_page=article_page,
                     actors=names,
                 )
+    # The comparison needs no curation: headlines, sources and voices come from the articles alone, and the
+    # word-choice page says when there is no word list yet. Facts need facts.yml, so that page needs it too.
+    comparison = comparison_view(site, tuple(articles))
     if site.events:
         pages["history.md"] = env.get_template("history.md.j2").render(
             site=site,
@@ -453,10 +456,9 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
                 for e in site.events
             },
             flags=[(f, a) for a in articles for f in a.flags],
+            # "Breitbart News, 10 Sep 2018": an outlet's name alone is ambiguous when it has two articles.
+            labels={c.article.id: c.label for c in comparison.columns},
         )
-    # The comparison needs no curation: headlines, sources and voices come from the articles alone, and the
-    # word-choice page says when there is no word list yet. Facts need facts.yml, so that page needs it too.
-    comparison = comparison_view(site, tuple(articles))
     for name in ("index", "facts", "words", "voices"):
         if name == "facts" and not site.facts:
             continue

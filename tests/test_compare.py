@@ -99,10 +99,7 @@ def test_framing_hard_cases(text, counts):
     assert framing_counts(framing(paragraphs(text), LEXICON)) == counts
 
 
-def test_comparison_pages_link_every_cell(tmp_path):
-    from generator.build import generate
-
-    pages = generate(SITE_DATA).pages
+def test_comparison_pages_link_every_cell(pages):
     facts_page = pages["compare/facts.md"]
     site = load_site(SITE_DATA)
     for article in site.articles:
@@ -113,3 +110,57 @@ def test_comparison_pages_link_every_cell(tmp_path):
     assert "A later story" in pages["compare/index.md"]
     voices = pages["compare/voices.md"]
     assert "The same statement, side by side" in voices and voices.count("dialogue with all Venezuelans") >= 3
+
+
+@pytest.fixture(scope="module")
+def pages():
+    from generator.build import generate
+
+    return generate(SITE_DATA).pages
+
+
+def test_every_overridden_cell_shows_its_editors_note(pages):
+    """Issue 14: an override's note is the reason a student sees a cell the patterns would not give; the cell links
+    to it and the note is printed under the table (so it survives print and handouts)."""
+    import re
+
+    from markupsafe import escape
+
+    page = pages["compare/facts.md"]
+    table = page.split("## Side by side")[0]
+    site = load_site(SITE_DATA)
+    noted = [(a, c) for a in site.articles for c in a.coverage if c.note]
+    overrides = sum(len(f.overrides) for f in site.facts)
+    assert len(noted) == overrides >= 4
+    links = re.findall(r"\[editor's note (\d+)\]\(#editors-note-(\d+)\)", table)
+    assert [int(a) for a, b in links] == list(range(1, len(noted) + 1)) and all(a == b for a, b in links)
+    for _article, cell in noted:
+        assert f"{escape(cell.note)}\n{{ #editors-note-" in table
+    assert len(re.findall(r"\{ #editors-note-\d+ \}", table)) == len(noted)
+
+
+def test_corrected_fact_cells():
+    """Issue 14: Iran Daily's "has not commented" disputes the White House statement; The Independent's invasion
+    sentence is CNN's report, and the cell says so; Breitbart 10 Sep states the meetings with plotters in p6."""
+    site = load_site(SITE_DATA)
+    cells = {(a.file[:3], c.fact): c for a in site.articles for c in a.coverage}
+    assert (
+        cells["002", "white-house-statement"].status,
+        cells["002", "white-house-statement"].paragraph,
+    ) == (
+        "disputes",
+        "p7",
+    )
+    assert "according to CNN" in cells["004", "invasion-question"].sentence
+    assert "CNN" in cells["004", "invasion-question"].note
+    assert (
+        cells["000", "met-plotters"].paragraph == "p6"
+        and "ousting Maduro" in cells["000", "met-plotters"].sentence
+    )
+
+
+def test_history_names_the_date_of_an_outlets_two_articles(pages):
+    """Issue 14: "Breitbart News ¶2" is ambiguous when Breitbart has two articles; the history page names the date."""
+    history = pages["history.md"]
+    assert "- Breitbart News, 10 Sep 2018, [paragraph 2](sources/venezuela-calls-for-massive-march" in history
+    assert "- Breitbart News, [paragraph" not in history
