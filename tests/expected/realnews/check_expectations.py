@@ -4,7 +4,7 @@ It only reads the YAML and the .txt files (never the generator): every `line:` m
 `text:` (furniture, metadata, subheads: the whole line) or `starts:` (quotes: right after an opening
 quotation mark, or at the start of the line for a quote marked `opening_mark: none`, one carried on
 from the line before without a reopening mark); every speech quote's speaker (and each of its `also:`
-speakers, and each block quote's speaker) must be a key of people/organisations or
+speakers, each block quote's speaker and each embedded post's author) must be a key of people/organisations or
 "anonymous" (with `as:`) / "not identified"; every name and variant must occur in the event's texts.
 It also counts the opening marks on each body line and reports lines whose count differs from the
 quotations listed, so that a missed quotation shows up.
@@ -77,11 +77,27 @@ def check(path: Path, root: Path) -> list[str]:
                 errors.append(f"{name}:{e['line']}: dateline is not the start of the line")
         for e in art.get("mixed") or []:
             line = at(e["line"], "mixed")
-            for part in ("furniture", "body"):
-                if e[part] not in line:
+            # furniture/body: a string, or a list when a line holds several (a live-blog entry, 013);
+            # optional subhead (an entry headline run into the text) and metadata [{text, role}] parts.
+            parts = {
+                k: [e[k]] if isinstance(e.get(k), str) else list(e.get(k) or [])
+                for k in ("furniture", "body")
+            }
+            parts["subhead"] = [e["subhead"]] if e.get("subhead") else []
+            parts["metadata"] = [m["text"] for m in e.get("metadata") or []]
+            for part, pieces in parts.items():
+                if any(t not in line for t in pieces):
                     errors.append(f"{name}:{e['line']}: mixed {part} part not in the line")
+        for e in art.get("embedded_posts") or []:
+            # An embedded post printed as a paragraph: its text, then its signature ("" if none).
+            if " ".join(t for t in (e["post"], e["signature"]) if t) != at(e["line"], "embedded_posts"):
+                errors.append(f"{name}:{e['line']}: embedded post + signature differ from the line")
+            if e.get("author") not in names:
+                errors.append(f"{name}:{e['line']}: embedded post author {e.get('author')!r} unknown")
         for e in art.get("block_quotes") or []:
-            if not at(e["line"], "block_quotes").startswith(e["starts"]):
+            # A transcript line in an embedded post ("KAINE: Would you …") starts after its label.
+            label = re.match(r"[^:“”\"]{1,40}: ", at(e["line"], "block_quotes"))
+            if not at(e["line"], "block_quotes")[label.end() if label else 0 :].startswith(e["starts"]):
                 errors.append(f"{name}:{e['line']}: block quote does not start {e['starts']!r}")
             if e.get("speaker") not in names | set(SPEAKER_WORDS):
                 errors.append(f"{name}:{e['line']}: block quote speaker {e.get('speaker')!r} unknown")
