@@ -1,0 +1,111 @@
+"""``cleaning.yml``: the pattern rules that remove page furniture, and the built-in detectors' settings."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CleaningRules, Rule
+from ..yamlfile import Map
+from .common import _check_keys, _document, _fail, _seq, _suggest, _text
+
+DETECTORS = ("repeated-line", "repeated-quote", "related-headline")
+
+
+EXTENTS = ("line", "with-caption-above", "rest")
+
+
+# A site with no cleaning.yml still loses the furniture the detectors find: they need no editing to be right.
+DEFAULT_DETECTORS = {
+    "repeated-line": Rule(
+        "repeated-line", "Photo caption (a repeated line, or the text under a repeated headline)"
+    ),
+    "repeated-quote": Rule(
+        "repeated-quote", "Embedded social-media post repeating a quotation the article already gives"
+    ),
+    "related-headline": Rule(
+        "related-headline",
+        "Headline of a related article dropped into the text (a short line without closing punctuation)",
+    ),
+}
+
+
+def default_cleaning() -> CleaningRules:
+    """For a site without cleaning.yml: no pattern rules, every built-in detector on with its defaults."""
+    return CleaningRules((), dict(DEFAULT_DETECTORS))
+
+
+def parse_cleaning(text: str, path: str) -> CleaningRules:
+    # A cleaning.yml that is there decides everything, detectors included (leaving one out switches it off).
+    data = _document(text, path)
+    _check_keys(path, data, "cleaning.yml", (), ("rules", "detectors", "caption_block_max_lines"))
+    patterns: list[Rule] = []
+    ids: set[str] = set()
+    for i, node in enumerate(_seq(path, data, "rules", "cleaning.yml")):
+        where = f"rules[{i}]"
+        _check_keys(
+            path, node, where, ("id", "pattern", "reason"), ("extent", "ignore_case", "outlets", "files")
+        )
+        rid = _text(path, node, "id", where)
+        if rid in ids:
+            raise _fail(path, node, "id", f"rule id '{rid}' is used twice; rule ids must be unique")
+        ids.add(rid)
+        pattern = _text(path, node, "pattern", where)
+        ignore_case = node.get("ignore_case", False)
+        if not isinstance(ignore_case, bool):
+            raise _fail(path, node, "ignore_case", f"{where}.ignore_case must be true or false")
+        try:
+            compiled = re.compile(pattern, re.I if ignore_case else 0)
+        except re.error as exc:
+            raise _fail(
+                path, node, "pattern", f"{where}.pattern is not a valid regular expression: {exc}"
+            ) from None
+        if set(compiled.groupindex) - {"author"}:
+            raise _fail(path, node, "pattern", f"{where}.pattern may name only one group, (?P<author>…)")
+        extent = node.get("extent", "line")
+        if extent not in EXTENTS:
+            raise _fail(path, node, "extent", f"{where}.extent must be one of: {', '.join(EXTENTS)}")
+        scopes = {}
+        for key in ("outlets", "files"):
+            items = _seq(path, node, key, where)
+            if any(not isinstance(x, str) for x in items):
+                raise _fail(path, node, key, f"{where}.{key} must be a list of names")
+            scopes[key] = tuple(items)
+        patterns.append(
+            Rule(
+                rid,
+                _text(path, node, "reason", where),
+                pattern,
+                extent,
+                ignore_case,
+                scopes["outlets"],
+                scopes["files"],
+            )
+        )
+    detectors: dict[str, Rule] = {}
+    det_node = data.get("detectors") or Map()
+    if not isinstance(det_node, Map):
+        raise _fail(path, data, "detectors", "detectors must be a mapping of detector name to its settings")
+    for name, node in det_node.items():
+        if name not in DETECTORS:
+            hint = _suggest(str(name), DETECTORS, " ")
+            raise _fail(
+                path,
+                det_node,
+                name,
+                f"unknown detector '{name}'. Built-in detectors: {', '.join(DETECTORS)}.{hint}",
+            )
+        where = f"detectors.{name}"
+        _check_keys(path, node, where, ("reason",), ("min_words", "max_words"))
+        numbers = {}
+        for key, default in (("min_words", 6), ("max_words", 25)):
+            value = node.get(key, default)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise _fail(path, node, key, f"{where}.{key} must be a whole number of at least 1")
+            numbers[key] = value
+        detectors[name] = Rule(name, _text(path, node, "reason", where), **numbers)
+    max_lines = data.get("caption_block_max_lines", 3)
+    if not isinstance(max_lines, int) or isinstance(max_lines, bool) or max_lines < 1:
+        raise _fail(
+            path, data, "caption_block_max_lines", "caption_block_max_lines must be a whole number ≥ 1"
+        )
+    return CleaningRules(tuple(patterns), detectors, max_lines)

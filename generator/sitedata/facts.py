@@ -1,0 +1,101 @@
+"""``facts.yml`` (the event in brief, the key facts and the editor's overrides) and ``lexicon.yml`` (framing words)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, FactOverride, FramingCategory, FramingTerm, StoryEvent
+from .common import SLUG_RE, _check_keys, _date_text, _document, _fail, _seq, _text, _url
+
+STATUSES = ("stated", "disputes", "not-mentioned")
+
+
+def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ...]]:
+    """facts.yml: the event in brief and the key facts, each with a citation and the editor's patterns."""
+    data = _document(text, path)
+    _check_keys(path, data, "facts.yml", (), ("facts", "event"))
+    story = None
+    if data.get("event") is not None:
+        node = data["event"]
+        _check_keys(path, node, "event", ("summary", "citations"), ("date",))
+        cites = _seq(path, node, "citations", "event")
+        for j, cite in enumerate(cites):
+            if not isinstance(cite, str) or not re.match(r"^https?://", cite):
+                raise _fail(path, cites, j, f"event.citations[{j}] must be a URL starting with https://")
+        story = StoryEvent(
+            _text(path, node, "summary", "event"), tuple(cites), _date_text(path, node, "date", "event")
+        )
+    facts: list[Fact] = []
+    for i, node in enumerate(_seq(path, data, "facts", "facts.yml")):
+        where = f"facts[{i}]"
+        _check_keys(path, node, where, ("id", "statement", "citation", "patterns"), ("overrides", "see_also"))
+        fid = _text(path, node, "id", where)
+        if not SLUG_RE.match(fid) or any(f.id == fid for f in facts):
+            raise _fail(
+                path, node, "id", f"fact id '{fid}' must be unique, lowercase letters, digits and hyphens"
+            )
+        where = f"facts[{i}] ({fid})"
+        patterns = _seq(path, node, "patterns", where)
+        if not patterns:
+            raise _fail(path, node, "patterns", f"{where} needs at least one pattern")
+        for j, pattern in enumerate(patterns):
+            try:
+                re.compile(str(pattern), re.I)
+            except re.error as exc:
+                raise _fail(
+                    path, patterns, j, f"{where}.patterns[{j}] is not a valid regular expression: {exc}"
+                ) from None
+        overrides: list[FactOverride] = []
+        for j, o in enumerate(_seq(path, node, "overrides", where)):
+            ow = f"{where}.overrides[{j}]"
+            _check_keys(path, o, ow, ("file", "status", "note"), ("paragraph",))
+            if o["status"] not in STATUSES:
+                raise _fail(path, o, "status", f"{ow}.status must be one of: {', '.join(STATUSES)}")
+            paragraph = _text(path, o, "paragraph", ow, optional=True)
+            if paragraph is not None and not re.match(r"^p[1-9]\d*$", paragraph):
+                raise _fail(path, o, "paragraph", f"{ow}.paragraph must be a paragraph id such as p3")
+            overrides.append(
+                FactOverride(_text(path, o, "file", ow), o["status"], paragraph, _text(path, o, "note", ow))
+            )
+        facts.append(
+            Fact(
+                fid,
+                _text(path, node, "statement", where),
+                _url(path, node, "citation", where),
+                tuple(str(p) for p in patterns),
+                tuple(overrides),
+            )
+        )
+    return story, tuple(facts)
+
+
+def parse_lexicon(text: str, path: str) -> tuple[FramingCategory, ...]:
+    data = _document(text, path)
+    _check_keys(path, data, "lexicon.yml", (), ("categories",))
+    categories: list[FramingCategory] = []
+    for i, node in enumerate(_seq(path, data, "categories", "lexicon.yml")):
+        where = f"categories[{i}]"
+        _check_keys(path, node, where, ("id", "name", "question", "terms"))
+        cid = _text(path, node, "id", where)
+        if not SLUG_RE.match(cid) or any(c.id == cid for c in categories):
+            raise _fail(
+                path, node, "id", f"category id '{cid}' must be unique, lowercase letters, digits and hyphens"
+            )
+        terms: list[FramingTerm] = []
+        for j, t in enumerate(_seq(path, node, "terms", where)):
+            tw = f"{where}.terms[{j}]"
+            _check_keys(path, t, tw, ("term", "forms"), ("note",))
+            forms = _seq(path, t, "forms", tw)
+            if not forms or any(not isinstance(f, str) or not f.strip() for f in forms):
+                raise _fail(path, t, "forms", f"{tw}.forms must list the words or phrases to count")
+            terms.append(
+                FramingTerm(
+                    _text(path, t, "term", tw), tuple(forms), _text(path, t, "note", tw, optional=True)
+                )
+            )
+        categories.append(
+            FramingCategory(
+                cid, _text(path, node, "name", where), _text(path, node, "question", where), tuple(terms)
+            )
+        )
+    return tuple(categories)
