@@ -111,10 +111,35 @@ def check(site_data: Path):
     click.echo("\nok: the site data is valid")
 
 
+def _citations(site, site_data: Path):
+    """citations.yml's findings over every site_data/*.yml, or None when there is no citations.yml."""
+    from .citations import parse_citations, unsuitable_citations
+    from .parse import decode
+
+    policy_file = site_data / "citations.yml"
+    if not policy_file.is_file():
+        return None
+    shown = f"{site_data.as_posix()}/citations.yml"
+    try:
+        policy = parse_citations(decode(policy_file.read_bytes(), shown), shown)
+    except SiteDataError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    files = {
+        f"{site_data.as_posix()}/{p.name}": p.read_text(encoding="utf-8")
+        for p in sorted(site_data.glob("*.yml"))
+    }
+    own = [a.url for a in site.articles if a.url] + [o.homepage for o in site.outlets if o.homepage]
+    return unsuitable_citations(files, policy, own)
+
+
 def _echo_todo(site, site_data: Path, brief: bool = False) -> None:
     from .curate import next_steps
 
-    todos = next_steps(site, site_data.as_posix())
+    citations = _citations(site, site_data)
+    if citations is not None and not brief:
+        click.echo(f"\n{len(citations)} citation(s) not fit to teach from (sites listed in citations.yml)")
+    todos = next_steps(site, site_data.as_posix(), citations)
     if not todos:
         click.echo("\nNothing left to curate.")
         return

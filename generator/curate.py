@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .citations import BadCitation
 from .model import Site
 
 
@@ -19,7 +20,10 @@ class Todo:
     text: str
 
 
-def next_steps(site: Site, site_data: str = "site_data") -> tuple[Todo, ...]:
+def next_steps(
+    site: Site, site_data: str = "site_data", citations: tuple[BadCitation, ...] | None = ()
+) -> tuple[Todo, ...]:
+    """What to curate next. ``citations``: the citations.yml findings (None: there is no citations.yml)."""
     todos: list[Todo] = []
     sources = f"{site_data}/sources.yml"
     if not site.articles:
@@ -78,6 +82,23 @@ def next_steps(site: Site, site_data: str = "site_data") -> tuple[Todo, ...]:
                     f"{fact.id}: no article states or disputes it; check its patterns, or remove it",
                 )
             )
+
+    for bad in citations or ():
+        todos.append(
+            Todo(
+                "Citations not fit to teach from (see citations.yml)",
+                bad.file,
+                f"line {bad.line}: {bad.url} — {bad.reason}",
+            )
+        )
+    if citations is None:
+        todos.append(
+            Todo(
+                "Curated data not yet written",
+                f"{site_data}/citations.yml",
+                "no list of unsuitable sources, so citations are not checked (copy the starter's list)",
+            )
+        )
 
     if not site.info.description:
         todos.append(
