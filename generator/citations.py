@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .sitedata import _check_keys, _document, _fail, _seq, _text
+from .sitedata.common import _check_keys, _document, _fail, _seq, _text
 
 URL_RE = re.compile(r"https?://[^\s\"'<>()\[\]{}|\\^`]+")
 TRAILING = ".,;:!?’”"

@@ -18,6 +18,7 @@ import pytest
 
 from generator import sitedata
 from generator.build import generate, load_site
+from generator.citations import parse_citations
 
 from .conftest import ROOT, run_mkdocs
 from .htmltext import Page
@@ -395,6 +396,7 @@ STARTER_EXAMPLES = {
     "history.yml": ("", lambda text, path: sitedata.parse_history(text, path, {"tom-hardcastle"})),
     "glossary.yml": ("", sitedata.parse_glossary),
     "attribution.yml": (None, sitedata.parse_attribution),  # its example is one line in the header
+    "citations.yml": (None, parse_citations),  # a full list, not a commented example
 }
 
 
