@@ -10,7 +10,7 @@ import re
 
 from slugify import slugify
 
-from . import clean, parse
+from . import clean, detect, parse
 from .errors import SiteDataError
 from .model import (
     UNKNOWN,
@@ -29,6 +29,7 @@ ROLES = {
     "title": "Used as the article's headline",
     "subtitle": "Used as the article's subtitle",
     "byline": "Used as the article's byline",
+    "byline_outlet": "The outlet's name under the byline",
     "place": "Used as the dateline's place",
     "dateline": "Used as the article's publication date",
 }
@@ -80,8 +81,8 @@ def make_article(
             path, "is empty: a corpus file needs the article's text (headline, then paragraphs)", line=1
         )
     furniture = clean.remove_furniture(units, rules, file, outlet.id)
-    head = parse.header(furniture.kept)
-    body, repeats = clean.remove_repeats(furniture.kept, head, rules)
+    head = parse.header(furniture.kept, outlet.name)
+    body, repeats, subheads = detect.remove_repeats(furniture.kept, head, rules, file, outlet.id)
     if not body:
         raise SiteDataError(
             path,
@@ -91,20 +92,13 @@ def make_article(
         )
     warnings: list[Warning] = []
     # "By Alex Moreno": the name is the byline's value ("By" is how the page prints it).
-    author_text = _from_text(
-        head.byline, re.sub(r"^[Bb][Yy]\s+", "", head.byline.text) if head.byline else None
-    )
-    if furniture.author:
-        name, line = furniture.author
-        if author_text and author_text.value != name:
-            warnings.append(
-                Warning(
-                    path,
-                    f"two bylines in the text: {author_text.value!r} ({author_text.source}) "
-                    f"and {name!r} (text line {line}); using the first",
-                )
-            )
-        author_text = author_text or Sourced(name, f"text line {line}")
+    byline = None
+    if head.byline:
+        byline = (
+            parse.join_names(head.authors) if head.authors else re.sub(r"^[Bb][Yy]\s+", "", head.byline.text)
+        )
+    author_text = _from_text(head.byline, byline)
+    author_text = _bylines(author_text, furniture.bylines, path, warnings)
     title = _pick("title", entry.title, _from_text(head.title), path, warnings)
     subtitle = _pick("subtitle", entry.subtitle, _from_text(head.subtitle), path, warnings)
     author = _pick("author", entry.author, author_text, path, warnings)
@@ -147,7 +141,39 @@ def make_article(
         author=author,
         published=published,
         dateline_place=head.place.text if head.place else None,
-        paragraphs=tuple(Paragraph(f"p{i}", u.line, u.text) for i, u in enumerate(body, 1)),
+        paragraphs=tuple(
+            Paragraph(f"p{i}", u.line, u.text, "subhead" if u.line in subheads else "text")
+            for i, u in enumerate(body, 1)
+        ),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
+        credits=tuple(Sourced(m.value, f"text line {m.line}") for m in furniture.credits),
     )
     return article, tuple(warnings)
+
+
+def _bylines(author: Sourced | None, bylines: tuple, path: str, warnings: list[Warning]) -> Sourced | None:
+    """The author from the bylines cleaning rules found in the body, when the header gave none.
+
+    A live blog signs each entry ("… By Jane Doe"): every name, once, in the order of the text. When the header
+    has a byline too and the body's names differ, the header's is used and the editor told.
+    """
+    if not bylines:
+        return author
+    names: list[str] = []
+    for meta in bylines:
+        for name in parse.split_names(meta.value) or (meta.value,):
+            if name not in names:
+                names.append(name)
+    lines = sorted({m.line for m in bylines})
+    where = f"text line {lines[0]}" if len(lines) == 1 else "text lines " + ", ".join(map(str, lines))
+    if author is not None:
+        if author.value not in names:
+            warnings.append(
+                Warning(
+                    path,
+                    f"two bylines in the text: {author.value!r} ({author.source}) "
+                    f"and {parse.join_names(tuple(names))!r} ({where}); using the first",
+                )
+            )
+        return author
+    return Sourced(parse.join_names(tuple(names)), where)

@@ -103,6 +103,16 @@ def check(site_data: Path):
         for removed in article.removed:
             text = removed.text if len(removed.text) <= 90 else removed.text[:87] + "…"
             click.echo(f"    line {removed.line:>3} [{removed.rule}] {text}")
+        subheads = [p for p in article.paragraphs if p.kind == "subhead"]
+        if subheads:
+            # Kept on the detector's word: an editor checks that each is the article's own (else a rule).
+            click.echo(
+                f"  {len(subheads)} line(s) kept as subheadings (check that each is the article's own):"
+            )
+            for p in subheads:
+                click.echo(f"    line {p.line:>3} [subheads] {p.text[:87]}")
+        for credit in article.credits:
+            click.echo(f"  credit: {credit.value[:90]} ({credit.source})")
     if result.warnings:
         click.echo(f"\n{len(result.warnings)} note(s) for the editor:")
         for warning in result.warnings:

@@ -25,7 +25,12 @@ def corpus_json(site: Site) -> dict:
                 "subtitle": a.subtitle.value,
                 "author": a.author.value,
                 "published": a.published.value,
-                "paragraphs": [{"id": p.id, "text": p.text} for p in a.paragraphs],
+                # "kind" only for the article's own subheadings: a plain paragraph is the common case.
+                "paragraphs": [
+                    {"id": p.id, "text": p.text, **({"kind": p.kind} if p.kind != "text" else {})}
+                    for p in a.paragraphs
+                ],
+                "credits": [c.value for c in a.credits],
                 "removed": [{"text": r.text, "rule": r.rule} for r in a.removed],
                 "mentions": counts(a.mentions),
                 "quotes": [

@@ -39,7 +39,10 @@ class Unit:
 class Paragraph:
     id: str  # "p1" … "pn", stable for a given text and rule set
     line: int  # line in the corpus file, so an editor can find it
-    text: str  # exactly as published: cleaning never edits kept text
+    text: (
+        str  # exactly as published: cleaning never edits kept text (it may cut recorded furniture off a line)
+    )
+    kind: str = "text"  # "text", or "subhead": the article's own subheading between paragraphs
 
 
 @dataclass(frozen=True)
@@ -109,12 +112,16 @@ class Rule:
     id: str
     reason: str
     pattern: str | None = None  # None for built-in detectors
-    extent: str = "line"  # "line", "with-caption-above" (a photo credit and its caption) or "rest"
+    # "line", "with-caption-above" (a photo credit and its caption), "with-headlines-below" (a heading such as
+    # "Read more:" and the related headlines listed under it) or "rest"
+    extent: str = "line"
     ignore_case: bool = False
     outlets: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     min_words: int = 6  # repeated-quote: shortest quotation that counts as repeated
-    max_words: int = 25  # related-headline: longest line taken for a headline
+    max_words: int = 25  # related-headline, subheads: longest line taken for a headline
+    part: str = "line"  # "line": the whole line; "end": a piece at the end of a line, cut off
+    role: str | None = None  # None (furniture), "byline" or "credit": metadata the line gives
 
 
 @dataclass(frozen=True)
@@ -423,6 +430,8 @@ class Article:
     flags: tuple[Flag, ...] = ()
     coverage: tuple[Coverage, ...] = ()
     framing: tuple[FramingHit, ...] = ()
+    # "Additional reporting by …", "… contributed to this report": shown with the metadata, each with its line
+    credits: tuple[Sourced, ...] = ()
 
     @property
     def site_path(self) -> str:

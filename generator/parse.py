@@ -63,6 +63,12 @@ NAME_RE = re.compile(
 )
 
 
+# "By Ann Lee and Tom Hale, USA TODAY", "By Jane Doe | Riverton Gazette": names, then optionally the outlet.
+BYLINE_RE = re.compile(
+    r"^[Bb][Yy]\s+(?P<names>[^,|/–—]+(?:,\s*[^,|/–—]+)*?)(?:\s*[,|/–—]\s*(?P<outlet>[^,|/–—]{2,60}))?$"
+)
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text of a corpus file, or an error naming the line with the first byte that is not UTF-8."""
     try:
@@ -146,6 +152,32 @@ def is_name(text: str) -> bool:
     return 1 <= words(text) <= 5 and bool(NAME_RE.match(text)) and not any(ch.isdigit() for ch in text)
 
 
+def split_names(text: str) -> tuple[str, ...]:
+    """The names of a byline's list: "Ann Lee, Tom Hale and Jo Roe" → three names; () unless every part is a
+    name (so that "By contrast, 45% saw …" is no byline)."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&)\s*", text.strip()) if p.strip()]
+    names = tuple(dict.fromkeys(parts))
+    return names if names and all(is_name(n) and words(n) >= 2 for n in names) else ()
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def byline_names(text: str, outlet: str | None = None) -> tuple[str, ...]:
+    """The authors a byline line names ("By A and B, OUTLET"), or ()."""
+    m = BYLINE_RE.match(" ".join(text.split()))
+    if not m:
+        return ()
+    names = split_names(m.group("names"))
+    if not names and m.group("outlet") is None:
+        return ()
+    tail = m.group("outlet")
+    if tail and not (outlet and _norm(tail) == _norm(outlet)) and split_names(f"{m.group('names')}, {tail}"):
+        names = split_names(f"{m.group('names')}, {tail}")  # "By Ann Lee, Tom Hale": no outlet after all
+    return names
+
+
 @dataclass(frozen=True)
 class Header:
     """What the head of the page gives, each with the unit it came from."""
@@ -153,19 +185,40 @@ class Header:
     title: Unit | None = None
     subtitle: Unit | None = None
     byline: Unit | None = None
+    byline_outlet: Unit | None = None  # "USA TODAY" on the line under the byline's name
+    authors: tuple[str, ...] = ()  # the names the byline gives
     place: Unit | None = None
     dateline: Unit | None = None
     date: str | None = None
 
 
-def header(kept: tuple[Unit, ...]) -> Header:  # noqa: C901 - one pass over a handful of lines
-    """Find headline, subtitle, byline, place and dateline among the units before the first prose paragraph."""
+def header(kept: tuple[Unit, ...], outlet: str | None = None) -> Header:  # noqa: C901 - a handful of lines
+    """Find headline, subtitle, byline, place and dateline among the units before the first prose paragraph.
+
+    ``outlet``: the outlet's name, so that a byline's outlet line ("Alan Gomez" / "USA TODAY") is known.
+    """
     head: list[Unit] = []
     for unit in kept:
         if is_prose(unit) and not parse_dateline(unit.text):
             break
         head.append(unit)
     found: dict = {}
+    for i, unit in enumerate(head[1:], 1):
+        names = byline_names(unit.text, outlet)
+        following = head[i + 1] if i + 1 < len(head) else None
+        if names:
+            found.update(byline=unit, authors=names)
+        elif (
+            outlet
+            and following is not None
+            and is_name(unit.text)
+            and words(unit.text) >= 2
+            and _norm(following.text) == _norm(outlet)
+        ):
+            found.update(byline=unit, byline_outlet=following, authors=(unit.text,))
+        else:
+            continue
+        break
     for unit in head:
         date = parse_dateline(unit.text)
         if date:
@@ -174,7 +227,7 @@ def header(kept: tuple[Unit, ...]) -> Header:  # noqa: C901 - one pass over a ha
             names = [u for u in head if u.block == unit.block and u.line < unit.line]
             names = names[-2:] if len(names) >= 2 and all(is_name(u.text) for u in names[-2:]) else names[-1:]
             names = [u for u in names if is_name(u.text)]
-            if names:
+            if names and "byline" not in found:
                 found["byline"] = names[0]
                 if len(names) == 2:
                     found["place"] = names[1]

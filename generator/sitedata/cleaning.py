@@ -8,10 +8,12 @@ from ..model import CleaningRules, Rule
 from ..yamlfile import Map
 from .common import _check_keys, _document, _fail, _seq, _suggest, _text
 
-DETECTORS = ("repeated-line", "repeated-quote", "related-headline")
+DETECTORS = ("repeated-headline", "repeated-line", "repeated-quote", "subheads", "related-headline")
 
 
-EXTENTS = ("line", "with-caption-above", "rest")
+EXTENTS = ("line", "with-caption-above", "with-headlines-below", "rest")
+PARTS = ("line", "end")
+ROLES = ("byline", "credit")
 
 
 # A site with no cleaning.yml still loses the furniture the detectors find: they need no editing to be right.
@@ -22,10 +24,10 @@ DEFAULT_DETECTORS = {
     "repeated-quote": Rule(
         "repeated-quote", "Embedded social-media post repeating a quotation the article already gives"
     ),
-    "related-headline": Rule(
-        "related-headline",
-        "Headline of a related article dropped into the text (a short line without closing punctuation)",
-    ),
+    "repeated-headline": Rule("repeated-headline", "The headline printed again in the page"),
+    # A short line between paragraphs is kept as a subheading: keeping a related article's headline loses
+    # nothing, removing a subheading would (a site's cleaning.yml can switch on related-headline).
+    "subheads": Rule("subheads", "The article's own subheading", max_words=10),
 }
 
 
@@ -43,7 +45,11 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
     for i, node in enumerate(_seq(path, data, "rules", "cleaning.yml")):
         where = f"rules[{i}]"
         _check_keys(
-            path, node, where, ("id", "pattern", "reason"), ("extent", "ignore_case", "outlets", "files")
+            path,
+            node,
+            where,
+            ("id", "pattern", "reason"),
+            ("extent", "ignore_case", "outlets", "files", "part", "role"),
         )
         rid = _text(path, node, "id", where)
         if rid in ids:
@@ -64,12 +70,20 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
         extent = node.get("extent", "line")
         if extent not in EXTENTS:
             raise _fail(path, node, "extent", f"{where}.extent must be one of: {', '.join(EXTENTS)}")
-        scopes = {}
-        for key in ("outlets", "files"):
-            items = _seq(path, node, key, where)
-            if any(not isinstance(x, str) for x in items):
-                raise _fail(path, node, key, f"{where}.{key} must be a list of names")
-            scopes[key] = tuple(items)
+        part = node.get("part", "line")
+        if part not in PARTS:
+            raise _fail(path, node, "part", f"{where}.part must be one of: {', '.join(PARTS)}")
+        if part == "end" and extent != "line":
+            raise _fail(
+                path,
+                node,
+                "extent",
+                f"{where}: a rule with part: end cuts a piece of one line; leave out extent",
+            )
+        role = node.get("role")
+        if role is not None and role not in ROLES:
+            raise _fail(path, node, "role", f"{where}.role must be one of: {', '.join(ROLES)} (or left out)")
+        scopes = _scopes(path, node, where)
         patterns.append(
             Rule(
                 rid,
@@ -79,6 +93,8 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
                 ignore_case,
                 scopes["outlets"],
                 scopes["files"],
+                part=part,
+                role=role,
             )
         )
     detectors: dict[str, Rule] = {}
@@ -95,17 +111,34 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
                 f"unknown detector '{name}'. Built-in detectors: {', '.join(DETECTORS)}.{hint}",
             )
         where = f"detectors.{name}"
-        _check_keys(path, node, where, ("reason",), ("min_words", "max_words"))
+        _check_keys(path, node, where, ("reason",), ("min_words", "max_words", "outlets", "files"))
         numbers = {}
-        for key, default in (("min_words", 6), ("max_words", 25)):
+        for key, default in (("min_words", 6), ("max_words", 10 if name == "subheads" else 25)):
             value = node.get(key, default)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise _fail(path, node, key, f"{where}.{key} must be a whole number of at least 1")
             numbers[key] = value
-        detectors[name] = Rule(name, _text(path, node, "reason", where), **numbers)
+        scopes = _scopes(path, node, where)
+        detectors[name] = Rule(
+            name,
+            _text(path, node, "reason", where),
+            outlets=scopes["outlets"],
+            files=scopes["files"],
+            **numbers,
+        )
     max_lines = data.get("caption_block_max_lines", 3)
     if not isinstance(max_lines, int) or isinstance(max_lines, bool) or max_lines < 1:
         raise _fail(
             path, data, "caption_block_max_lines", "caption_block_max_lines must be a whole number ≥ 1"
         )
     return CleaningRules(tuple(patterns), detectors, max_lines)
+
+
+def _scopes(path: str, node, where: str) -> dict[str, tuple[str, ...]]:
+    scopes = {}
+    for key in ("outlets", "files"):
+        items = _seq(path, node, key, where)
+        if any(not isinstance(x, str) for x in items):
+            raise _fail(path, node, key, f"{where}.{key} must be a list of names")
+        scopes[key] = tuple(items)
+    return scopes
