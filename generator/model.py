@@ -179,6 +179,8 @@ class Attribution:
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
     pronouns: dict[str, str] = field(default_factory=dict)
+    # Possessive pronouns and the pronoun they go with ("her": "she"): "Her office said" is about her.
+    possessive_pronouns: dict[str, str] = field(default_factory=dict)
     anonymous_nouns: tuple[str, ...] = ()
     term_markers: tuple[str, ...] = ()
     label_stop_words: tuple[str, ...] = ()
@@ -191,6 +193,8 @@ class Attribution:
     organisation_words: tuple[str, ...] = ()
     # Words that make part of a byline a job title, not a name ("Sam Kowalski, Education Reporter"): `add`.
     byline_roles: tuple[str, ...] = ()
+    # Given names that are one name ("William": ["Bill", "Will"]), so that one person's spellings merge.
+    given_name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.names import discovered_mentions
+from generator.analyse.people import discovered_mentions
 from generator.analyse.quotes import find_quotes
 from generator.model import Paragraph
 from generator.sitedata import parse_attribution
@@ -20,8 +20,8 @@ ATTRIBUTION = parse_attribution(STARTER.read_text(encoding="utf-8"), "attributio
 
 def speakers(*texts: str) -> list[tuple[str, str | None]]:
     paragraphs = tuple(Paragraph(f"p{i}", i, t) for i, t in enumerate(texts, 1))
-    found, kinds = discovered_mentions(paragraphs, (), ATTRIBUTION)
-    quotes = find_quotes(paragraphs, found, (), ATTRIBUTION, kinds)
+    found, kinds, genders = discovered_mentions(paragraphs, (), ATTRIBUTION)
+    quotes = find_quotes(paragraphs, found, (), ATTRIBUTION, kinds, genders)
     return [(q.text, q.speaker[1:] if q.speaker else None) for q in quotes if q.kind == "speech"]
 
 
@@ -75,8 +75,8 @@ def test_anonymous_source_stays_anonymous():
     paragraphs = (
         Paragraph("p1", 1, "“Staff were told to look at every building we own,” a city official said."),
     )
-    found, kinds = discovered_mentions(paragraphs, (), ATTRIBUTION)
-    (quote,) = find_quotes(paragraphs, found, (), ATTRIBUTION, kinds)
+    found, kinds, genders = discovered_mentions(paragraphs, (), ATTRIBUTION)
+    (quote,) = find_quotes(paragraphs, found, (), ATTRIBUTION, kinds, genders)
     assert quote.speaker is None and quote.speaker_label == "a city official"
 
 

@@ -13,7 +13,7 @@ from .compare import coverage, framing
 from .history import find_invocations
 from .labels import find_labels
 from .mentions import Matcher, find_mentions
-from .names import discovered_mentions
+from .people import discovered_mentions
 from .quotes import find_quotes
 
 
@@ -41,11 +41,11 @@ def analyse_article(
     attribution = attribution or Attribution()
     mentions = find_mentions(article.paragraphs, matcher) if matcher else ()
     # Names actors.yml does not know still let a quotation be given to "José Peña" (never to an actor entry).
-    found, kinds = discovered_mentions(article.paragraphs, mentions, attribution)
+    found, kinds, genders = discovered_mentions(article.paragraphs, mentions, attribution)
     everyone = tuple(sorted(mentions + found, key=lambda m: (int(m.paragraph[1:]), m.start)))
     quotes = tuple(
         replace(q, speaker=None, named=q.speaker[1:]) if q.speaker and q.speaker.startswith("?") else q
-        for q in find_quotes(article.paragraphs, everyone, actors, attribution, kinds)
+        for q in find_quotes(article.paragraphs, everyone, actors, attribution, kinds, genders)
     )
     invocations, flags = find_invocations(article.paragraphs, events)
     return replace(

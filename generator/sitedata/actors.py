@@ -109,7 +109,9 @@ def parse_attribution(text: str, path: str) -> Attribution:
         "organisation_words",
         "byline_roles",
     )
-    _check_keys(path, data, "attribution.yml", (), (*lists, "pronouns"))
+    _check_keys(
+        path, data, "attribution.yml", (), (*lists, "pronouns", "possessive_pronouns", "given_name_variants")
+    )
     values = {}
     for key in lists:
         items = _seq(path, data, key, "attribution.yml")
@@ -123,4 +125,27 @@ def parse_attribution(text: str, path: str) -> Attribution:
     for word, kind in pronouns.items():
         if kind not in ("person", "organisation"):
             raise _fail(path, pronouns, word, f"pronouns.{word} must be 'person' or 'organisation'")
-    return Attribution(pronouns=dict(pronouns), **values)
+    possessives = data.get("possessive_pronouns") or Map()
+    if not isinstance(possessives, Map) or not all(str(v) in pronouns for v in possessives.values()):
+        raise _fail(
+            path,
+            data,
+            "possessive_pronouns",
+            "possessive_pronouns must map each possessive to one of pronouns",
+        )
+    variants = data.get("given_name_variants") or Map()
+    if not isinstance(variants, Map):
+        raise _fail(
+            path, data, "given_name_variants", "given_name_variants must map a given name to a list of names"
+        )
+    given: dict[str, tuple[str, ...]] = {}
+    for name, others in variants.items():
+        if not isinstance(others, list) or not all(isinstance(o, str) and o.strip() for o in others):
+            raise _fail(path, variants, name, f"given_name_variants.{name} must be a list of names")
+        given[str(name)] = tuple(o.strip() for o in others)
+    return Attribution(
+        pronouns=dict(pronouns),
+        possessive_pronouns={str(k): str(v) for k, v in possessives.items()},
+        given_name_variants=given,
+        **values,
+    )

@@ -1,0 +1,561 @@
+"""Analyse stage: who said each quotation, or "not attributed" when the text does not make it sure.
+
+For each quoted span, in order (the first rule that finds a speaker wins):
+
+1. the attribution right after it in the same sentence: “…,” Cabello said / “…,” said Richard N. Haass /
+   “…”, a senior administration official said / “…,” he said;
+2. a speech verb before it in the same sentence: the speaker is the *agent of that verb*, the person, body,
+   pronoun or description right before it ("Sen. John Hill, …, Moss said that “…”" is Moss's; "the ire of
+   Justice Scalia, who said “…”" is Scalia's), or, when none stands there, the subject opening the clause;
+   a participle ("…, the official said, adding that the city “will not…”") belongs to the agent of the
+   verb before it in the sentence, else to the clause's subject;
+3. "According to X," opening the sentence;
+4. the quotation it continues: an earlier one in the same sentence or paragraph with no other speaker named
+   between (a quotation split by its attribution), or the last one of the paragraph before when that one
+   was left open at the paragraph's end (the newspaper convention for a quotation running on);
+5. "according to X" earlier in the paragraph.
+
+Pronouns (he, she; it for bodies) go to the nearest earlier sentence's referent, preferring the agent of a
+speech verb in it, then its subject, skipping names whose kind or gender does not agree; a pronoun opening
+that sentence is resolved first, so chains hold ("He said … “…,” he said"). Definite descriptions ("the chief
+justice", "the senator") go to the nearest person the text gave that title or appositive; a description
+whose head is an anonymous noun ("a spokeswoman for Mr. Hale", "the official") stays anonymous, never the
+name inside it. When nothing is sure the quotation is not attributed, and `check` lists it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Actor, Attribution, Mention, Paragraph, Quote
+from .quotes import TERM_MAX_WORDS, TERM_WORDS, Span, sentence_starts, spans
+
+# Words that may stand between a subject and its speech verb ("Moss also said", "Rand later issued").
+BETWEEN = re.compile(
+    r"(?:\s*,?\s+(?:\w+ly|also|later|then|again|first|once|still|has|have|had|was|is|were|would|will|did|"
+    r"does|do|not|never|on\s+[A-Z]\w*day|[A-Z]\w*day|in\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?))+\s*$"
+)
+APPOSITION = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
+    r"(?:,\s+(?:a|an|the|[a-z0-9])[^,;:]{0,80},?)?\s*"
+)
+# Words that open another clause: a subject before them is not the subject of a verb after them.
+CLAUSE = re.compile(
+    r"\b(?:that|what|which|who|whom|whose|when|where|while|because|if|as|after|before|since|until|and|but|or)\b",
+    re.I,
+)
+NUMBER_WORDS = r"(?:a|an|the|one|two|three|four|five|several|some|many|other|\d+)"
+
+
+@dataclass(frozen=True)
+class Who:
+    actor: str | None  # None: anonymous (label is the description)
+    label: str
+
+
+UNSURE = Who(None, "")  # a sentence whose speaker the text does not name: a pronoun after it is not resolved
+
+
+class Reader:
+    """Attribution over one article: remembers speakers and subjects across paragraphs for pronouns."""
+
+    def __init__(
+        self,
+        paragraphs: tuple[Paragraph, ...],
+        mentions: tuple[Mention, ...],
+        actors: tuple[Actor, ...],
+        attribution: Attribution,
+        kinds: dict[str, str] | None = None,
+        genders: dict[str, str] | None = None,
+    ):
+        self.paragraphs = paragraphs
+        self.by_paragraph: dict[str, list[Mention]] = {}
+        for m in mentions:
+            self.by_paragraph.setdefault(m.paragraph, []).append(m)
+        self.kind = {a.id: a.kind for a in actors} | (kinds or {})
+        self.gender = genders or {}
+        self.verbs = {v.casefold() for v in attribution.speech_verbs}
+        self.pronouns = {k.casefold(): v for k, v in attribution.pronouns.items()}
+        self.anonymous = {w.casefold() for w in attribution.anonymous_nouns}
+        self.prepositions = {w.casefold() for w in attribution.prepositions}
+        self.determiners = {w.casefold() for w in attribution.determiners}
+        self.term_markers = [t.casefold() for t in attribution.term_markers]
+        self.according = [a.casefold() for a in attribution.according_to]
+        self.possessives = {k.casefold(): v.casefold() for k, v in attribution.possessive_pronouns.items()}
+        self.titles = {t.casefold().rstrip(".") for t in attribution.titles}
+        verbs = "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True)) or r"(?!x)x"
+        # Case matters: "States" in "the United States" is a name, not the verb.
+        self.verb_re = re.compile(rf"\b({verbs})\b")
+        self.sentences: dict[str, tuple[tuple[Span, ...], list[int]]] = {}
+        self.said: dict[str, list[tuple[int, Who]]] = {}  # paragraph → (quotation offset, its speaker)
+        self.depth = 0
+
+    # -- text structure
+    def _structure(self, number: int) -> tuple[tuple[Span, ...], list[int]]:
+        p = self.paragraphs[number]
+        if p.id not in self.sentences:
+            quoted = spans(p.text)
+            self.sentences[p.id] = (quoted, sentence_starts(p.text, quoted))
+        return self.sentences[p.id]
+
+    def _mentions_in(self, pid: str, start: int, end: int) -> list[Mention]:
+        return [m for m in self.by_paragraph.get(pid, ()) if start <= m.start < end]
+
+    def _kind_of(self, actor: str) -> str:
+        if actor.startswith("?") and actor not in self.kind:
+            return "unknown"  # a name found in the text whose kind the words around it did not tell
+        return "person" if self.kind.get(actor) == "person" else "organisation"
+
+    def _fits(self, actor: str, pronoun: str) -> bool:
+        kind = self.pronouns.get(pronoun.casefold())
+        if kind and self._kind_of(actor) not in (kind, "unknown"):
+            return False
+        gender = self.gender.get(actor)
+        word = pronoun.casefold()
+        return not gender or (gender == "male") == (word == "he") or word not in ("he", "she")
+
+    def _outside(self, m: Mention, quoted: tuple[Span, ...]) -> bool:
+        return not any(s.start <= m.start < s.end for s in quoted)
+
+    def _free(self, text: str, start: int, m: Mention) -> bool:
+        """Not the object of a preposition and not a possessive modifier ("Maduro’s government")."""
+        before = re.findall(r"[\w’'-]+", text[start : m.start])
+        while before and before[-1].casefold() in self.determiners:
+            before.pop()
+        if before and before[-1].casefold() in self.prepositions:
+            return False
+        return not m.text.endswith(("’s", "'s", "’", "'"))
+
+    # -- references: pronouns, descriptions, names
+    def _subject(self, number: int, start: int, end: int, kind: str | None = None) -> Mention | None:
+        """The first actor named in text[start:end] that is free (not after a preposition, not in a quote)."""
+        p = self.paragraphs[number]
+        quoted, _ = self._structure(number)
+        for m in self._mentions_in(p.id, start, end):
+            if not self._outside(m, quoted) or not self._free(p.text, start, m):
+                continue
+            if kind and not self._fits(m.actor, kind):
+                continue
+            return m
+        return None
+
+    def _referent(self, number: int, s: int, end: int, pronoun: str, same: bool = False) -> Who | None:
+        """Whom one sentence is about, for a pronoun: a speech verb's agent, else its subject."""
+        p = self.paragraphs[number]
+        quoted, _ = self._structure(number)
+        for start, who in reversed(self.said.get(p.id, [])):  # a speaker quoted in that sentence
+            if s <= start < end and who.actor and self._fits(who.actor, pronoun):
+                return who
+        lead = re.match(r"\W*(?:(?:but|and|yet|so|then|later|still)\s+)?(\w+)\b", p.text[s:end], re.I)
+        word = lead.group(1).casefold() if lead else ""
+        word = self.possessives.get(word, word)  # "Her office claims …": about the one "she" is
+        if word in self.pronouns and s + lead.end(1) < end:
+            found = self._resolve(number, s + lead.start(1), word)
+            if found and found.actor and self._fits(found.actor, pronoun):
+                return found
+        for verb in self.verb_re.finditer(p.text, s, end):
+            if any(q.start <= verb.start() < q.end for q in quoted):
+                continue
+            who = self._agent(number, s, verb.start(), quoted, resolve=False)
+            if who and who.actor and self._fits(who.actor, pronoun):
+                return who
+            if not (who and who.actor) and not re.match(r"\w+ing\b", verb.group()):
+                # "Another individual, who identified himself only as Saeed, said …": someone spoke whom the
+                # text does not name here; a "he" after it is theirs, not someone's further back.
+                lead_word = re.search(r"(\w+)\W*$", p.text[s : verb.start()])
+                if not (lead_word and lead_word.group(1).casefold() in self.pronouns):
+                    return UNSURE
+        subject = (
+            self._opening_subject(number, s, end, pronoun, verb=False)
+            or self._known_subject(number, s, end, pronoun)
+            or self._possessor(number, s, end, pronoun)
+        )
+        if subject and same:
+            # "Judge Roger Gregory cited Ann Lee’s comments, where she …": another person between the subject
+            # and the pronoun in its own sentence leaves it unsure.
+            quoted, _ = self._structure(number)
+            if any(
+                m.actor != subject.actor
+                and self._outside(m, quoted)
+                and self._fits(m.actor, pronoun)
+                and self._kind_of(m.actor) != "organisation"
+                for m in self._mentions_in(p.id, subject.end, end)
+            ):
+                return UNSURE
+        return Who(subject.actor, subject.text) if subject else None
+
+    def _known_subject(self, number: int, s: int, end: int, pronoun: str) -> Mention | None:
+        """The first free name in the sentence whose kind is known to agree ("That did not satisfy Justice
+        Scalia."): a name of unknown kind is taken only as the sentence's opening subject."""
+        subject = self._subject(number, s, end, pronoun)
+        if subject is None or self._kind_of(subject.actor) == "unknown":
+            return None
+        p = self.paragraphs[number]
+        quoted, _ = self._structure(number)
+        others = {
+            m.actor
+            for m in self._mentions_in(p.id, s, end)
+            if self._outside(m, quoted) and m.actor != subject.actor and self._kind_of(m.actor) == "person"
+        }
+        # "chief judge Roger Gregory cited Trump’s comments, where he had called …": two people, no sure one.
+        return None if others else subject
+
+    def _possessor(self, number: int, s: int, end: int, pronoun: str) -> Mention | None:
+        """ "Hutchison's plan does not include …": the sentence is about Hutchison."""
+        p = self.paragraphs[number]
+        first = next(iter(self._mentions_in(p.id, s, end)), None)
+        if first and first.text.endswith(("’s", "'s")) and len(p.text[s : first.start].split()) <= 1:
+            return first if self._fits(first.actor, pronoun) else None
+        return None
+
+    def _resolve(self, number: int, offset: int, pronoun: str) -> Who | None:
+        """The referent of a pronoun: the nearest earlier sentence (this paragraph, then two before)."""
+        if self.depth > 4:
+            return None
+        self.depth += 1
+        try:
+            for back in range(0, 3):
+                if number - back < 0:
+                    break
+                _, starts = self._structure(number - back)
+                limit = offset if back == 0 else len(self.paragraphs[number - back].text)
+                for s in sorted((s for s in starts if s < limit), reverse=True):
+                    end = min([x for x in starts if x > s] + [limit])
+                    found = self._referent(number - back, s, end, pronoun, same=back == 0 and end == limit)
+                    if found is UNSURE:
+                        return None
+                    if found:
+                        return found
+            return None
+        finally:
+            self.depth -= 1
+
+    def _description(self, number: int, phrase: str, at: int) -> Who | None:
+        """ "a spokeswoman for Mr. Hale" (anonymous), "the chief justice" (the person titled so before)."""
+        m = re.search(
+            rf"\b({NUMBER_WORDS}\s+(?:[\w’'.-]+\s+){{0,5}}?([\w-]+))((?:\s+(?:for|of|at|with|from|in)\s+[^,;]{{1,60}}?)?)\s*$",
+            phrase,
+            re.I,
+        )
+        if not m:
+            return None
+        head = m.group(2).casefold()
+        det = m.group(1).split()[0].casefold()
+        words = [w.casefold().rstrip(".") for w in m.group(1).split()[1:]]
+        if det == "the" and not m.group(3):
+            named = self._titled(number, at, words) or self._body(number, at, words)
+            if named:
+                return named
+        if head in self.anonymous or (det not in ("a", "an", "the") and head.endswith("s")):
+            # "a spokeswoman for Mr. Hale", "40 senators": people the text counts or describes, not names
+            return Who(None, (m.group(1) + m.group(3)).strip())
+        return None
+
+    def _body(self, number: int, offset: int, words: list[str]) -> Who | None:
+        """ "the court", "the ministry": the nearest body before offset whose name ends in that noun."""
+        if len(words) != 1:
+            return None
+        for back in range(0, 4):
+            if number - back < 0:
+                break
+            p = self.paragraphs[number - back]
+            limit = offset if back == 0 else len(p.text)
+            for m in reversed(self._mentions_in(p.id, 0, limit)):
+                name = m.actor[1:] if m.actor.startswith("?") else m.text
+                if (
+                    self._kind_of(m.actor) == "organisation"
+                    and name.split()[-1].casefold().strip("’'s") == words[0]
+                ):
+                    return Who(m.actor, m.text)
+        return None
+
+    def _titled(self, number: int, offset: int, words: list[str]) -> Who | None:
+        """The nearest person before offset whose title or appositive holds these words ("the chief justice")."""
+        if not words or not any(
+            w in self.titles or any(t.startswith(w[:3]) for t in self.titles) for w in words
+        ):
+            return None
+        for back in range(0, 4):
+            if number - back < 0:
+                break
+            p = self.paragraphs[number - back]
+            limit = offset if back == 0 else len(p.text)
+            for m in reversed(self._mentions_in(p.id, 0, limit)):
+                role = (m.text + " " + p.text[m.end : m.end + 80].split(".")[0]).casefold()
+                tokens = [t.rstrip(".,") for t in role.split()]
+                if all(any(t == w or (len(t) >= 3 and w.startswith(t)) for t in tokens) for w in words):
+                    return Who(m.actor, m.text)
+        return None
+
+    def _agent(
+        self, number: int, start: int, verb_at: int, quoted: tuple[Span, ...], resolve: bool = True
+    ) -> Who | None:
+        """Who does what the verb at verb_at says: the reference right before it, else the clause's subject."""
+        p = self.paragraphs[number]
+        text = p.text
+        phrase = text[start:verb_at]
+        trimmed = BETWEEN.sub("", phrase).rstrip()
+        relative = re.search(r",?\s+(?:who|which)$", trimmed)
+        if relative:
+            trimmed = trimmed[: relative.start()]
+        end = start + len(trimmed)
+        last = re.search(r"(\w+)$", trimmed)
+        if last and last.group(1).casefold() in self.pronouns and not relative:
+            if not resolve:
+                return None
+            found = self._resolve(number, start + last.start(1), last.group(1))
+            return Who(found.actor, last.group(1)) if found and found.actor else None
+        described = self._description(number, trimmed, start + len(trimmed))
+        candidates = [
+            m for m in self._mentions_in(p.id, start, end) if self._outside(m, quoted) and m.end <= end
+        ]
+        # Between a name and its verb may stand a party and state, a place, an appositive:
+        # "Sen. Ann Lee (R-Neb.)", "Evo Morales of Bolivia, a longtime ally of Maduro, who", "Cruz, a senator, said".
+        matches = []
+        for m in reversed(candidates):
+            # "the ire of Justice Scalia who said": a relative pronoun's antecedent may follow a preposition.
+            free = self._free(text, start, m) or (relative and not m.text.endswith(("’s", "'s")))
+            if re.fullmatch(APPOSITION, text[m.end : end]) and free:
+                matches.append(m)
+        if matches:
+            # "Evo Morales of Bolivia, an ally of Maduro, who said": after a comma, "who" is the head's.
+            heads = [m for m in matches if "," in text[m.end : end] and self._free(text, start, m)]
+            chosen = heads[-1] if relative and relative.group().startswith(",") and heads else matches[0]
+            return Who(chosen.actor, chosen.text)
+        if described:
+            return described
+        if re.match(r"\w+ing\b", text[verb_at:]):
+            return None  # a participle with no agent of its own: see _participle
+        # The subject opening the clause, when little stands before it ("On Monday, X told …") and no other
+        # clause begins between it and the verb ("X wants … for what authorities there called").
+        subject = self._opening_subject(number, start, end)
+        return Who(subject.actor, subject.text) if subject else None
+
+    def _opening_subject(
+        self, number: int, start: int, end: int, kind: str | None = None, verb: bool = True
+    ) -> Mention | None:
+        text = self.paragraphs[number].text
+        subject = self._subject(number, start, end, kind)
+        if subject is None:
+            return None
+        lead = text[start : subject.start]
+        if len(lead.split()) > 3 and not lead.rstrip().endswith(","):
+            return None
+        between = text[subject.end : end]
+        if verb and (len(between.split()) > 12 or CLAUSE.search(between)):
+            return None
+        return subject
+
+    def _participle(self, number: int, sentence: int, verb_at: int, quoted: tuple[Span, ...]) -> Who | None:
+        """ "…, the official said, adding that …": the agent of the speech verb before it, else the subject."""
+        text = self.paragraphs[number].text
+        for verb in reversed(list(self.verb_re.finditer(text, sentence, verb_at))):
+            if any(q.start <= verb.start() < q.end for q in quoted) or re.match(r"\w+ing\b", verb.group()):
+                continue
+            who = self._agent(number, sentence, verb.start(), quoted)
+            if who:
+                return who
+        for q in quoted:  # “…,” X said, adding “…”
+            if sentence <= q.start and q.end <= verb_at:
+                found = self._after(number, q, verb_at, quoted)
+                if found and found is not UNSURE:
+                    return found
+        if text[:verb_at].rstrip().endswith(","):
+            # "X turned down the invitation …, saying": the clause's subject, when it opens the sentence.
+            subject = self._opening_subject(number, sentence, verb_at, verb=False)
+            return Who(subject.actor, subject.text) if subject else None
+        # "remarks by President Trump saying …": the participle describes the name right before it.
+        nearest = [
+            m
+            for m in self._mentions_in(self.paragraphs[number].id, sentence, verb_at)
+            if self._outside(m, quoted)
+        ]
+        return Who(nearest[-1].actor, nearest[-1].text) if nearest else None
+
+    # -- the rules, in order
+    def _after(self, number: int, span: Span, end: int, quoted: tuple[Span, ...]) -> Who | None:
+        text = self.paragraphs[number].text
+        m = re.match(r"^[\s,]*", text[span.end : end])
+        rest_at = span.end + m.end()
+        rest = text[rest_at:end]
+        verb = self.verb_re.match(rest)
+        if verb:  # “…,” said X
+            at = rest_at + verb.end()
+            after = text[at:end]
+            named = self._mentions_in(self.paragraphs[number].id, at, end)
+            if named and text[at : named[0].start].strip() == "":
+                return Who(named[0].actor, named[0].text)
+            pron = re.match(r"\s+(\w+)\b", after)
+            if pron and pron.group(1).casefold() in self.pronouns:
+                found = self._resolve(number, at, pron.group(1))
+                return Who(found.actor, pron.group(1)) if found and found.actor else None
+            phrase = re.match(r"\s+([^,.;:]{1,80})", after)
+            if phrase:
+                return self._description(number, phrase.group(1), at)
+            return None
+        verb = self.verb_re.search(rest)
+        if not verb or len(rest[: verb.start()].split()) > 8:
+            return None
+        if re.match(r"(?:and|while|but|whereas|as)\b", rest, re.I):
+            return None  # “Shame,” and the daily said “…”: that verb is the next quotation's
+        # “…,” the Canadian PM said: the text says who, in words this reader cannot resolve: not someone else.
+        return self._agent(number, rest_at, rest_at + verb.start(), quoted) or UNSURE
+
+    def _before(
+        self, number: int, span: Span, start: int, sentence: int, quoted: tuple[Span, ...]
+    ) -> Who | None:
+        text = self.paragraphs[number].text
+        verbs = [
+            v
+            for v in self.verb_re.finditer(text, start, span.start)
+            if not any(q.start <= v.start() < q.end for q in quoted)
+        ]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        named = self._mentions_in(self.paragraphs[number].id, verb.end(), span.start)
+        if (  # "Her comments, said Josh Earnest, …, are “…”": the subject after the verb, set off by commas
+            named
+            and text[: verb.start()].rstrip().endswith(",")
+            and text[verb.end() : named[0].start].strip() == ""
+            and self._outside(named[0], quoted)
+            and re.match(r"\s*[,.;]", text[named[0].end :])
+        ):
+            return Who(named[0].actor, named[0].text)
+        if re.match(r"\w+ing\b", verb.group()) and not re.search(r"\bby\s+$", text[: verb.start()][-10:]):
+            return self._participle(number, sentence, verb.start(), quoted)
+        return self._agent(number, start, verb.start(), quoted)
+
+    def _according(self, number: int, start: int, end: int) -> Who | None:
+        text = self.paragraphs[number].text
+        for phrase in self.according:
+            for m in re.finditer(rf"\b{re.escape(phrase)}\s+", text[start:end], re.I):
+                at = start + m.end()
+                named = self._mentions_in(self.paragraphs[number].id, at, at + 60)
+                if named and text[at : named[0].start].strip().casefold() in ("", "the"):
+                    return Who(named[0].actor, named[0].text)
+                anonymous = re.match(r"((?:the|a|an)\s+(?:[\w-]+\s+){0,4}?[\w-]+)", text[at:end], re.I)
+                if anonymous and anonymous.group(1).split()[-1].casefold() in self.anonymous:
+                    return Who(None, anonymous.group(1))
+        return None
+
+    def _title_of_work(self, text: str, span: Span) -> bool:
+        """ "told CBS’ “Face the Nation”", "on the “Charlie Rose” show": a name in title case after a
+        preposition, a possessive or "the" is the title of a programme or work, not a statement."""
+        words = re.findall(r"[\w’'-]+", span.text)
+        if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+            return False
+        if not all(w[:1].isupper() for w in words if len(w) > 4):  # short words may be lower case
+            return False
+        before = re.search(r"([\w’'-]+)\s*$", text[max(0, span.start - 30) : span.start])
+        word = before.group(1).casefold() if before else ""
+        return word in self.prepositions or word in ("the", "on") or word.endswith(("’s", "'s", "s’", "s'"))
+
+    def _other_speaker_between(self, number: int, a: int, b: int, speaker: str | None) -> bool:
+        """A speech verb between two quotations whose agent is someone else: the second is not a continuation."""
+        quoted, starts = self._structure(number)
+        text = self.paragraphs[number].text
+        for verb in self.verb_re.finditer(text, a, b):
+            if any(q.start <= verb.start() < q.end for q in quoted):
+                continue
+            sentence = max(s for s in starts if s <= verb.start())
+            start = max([sentence, a, *(q.end for q in quoted if q.end <= verb.start())])
+            who = self._agent(number, start, verb.start(), quoted)
+            if who and who.actor != speaker:
+                return True
+        return False
+
+    def read(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        carried: Quote | None = None  # a quotation left open at the end of the paragraph before
+        last_said: Who | None = (
+            None  # the speaker of a quotation in the last sentence of the paragraph before
+        )
+        for number, p in enumerate(self.paragraphs):
+            text = p.text
+            quoted, starts = self._structure(number)
+            previous: Quote | None = None
+            for span in quoted:
+                sentence = max(s for s in starts if s <= span.start)
+                next_starts = [s for s in starts if s > span.start]
+                sentence_end = min(next_starts) if next_starts else len(text)
+                later = [q.start for q in quoted if q.start >= span.end]
+                after_end = min([sentence_end, *later]) if later else sentence_end
+                earlier = [q.end for q in quoted if q.end <= span.start and q.end > sentence]
+                before_start = max([sentence, *earlier])
+                lead = text[max(sentence, span.start - 40) : span.start].casefold()
+                if any(
+                    re.search(rf"\b{re.escape(t)}\s*$", lead) for t in self.term_markers
+                ) or self._title_of_work(text, span):
+                    quotes.append(Quote(span.text, "term", None, None, p.id, span.start))
+                    continue
+                who = self._after(number, span, after_end, quoted) or self._before(
+                    number, span, before_start, sentence, quoted
+                )
+                unsure = who is UNSURE
+                if unsure:
+                    who = None
+                opening = self._according(number, sentence, sentence + 80)
+                if opening and text[sentence:].casefold().startswith(tuple(self.according)):
+                    who = opening
+                if (
+                    who is None
+                    and not unsure
+                    and previous is not None
+                    and previous.kind == "speech"
+                    and (previous.speaker or previous.speaker_label)
+                    and not self._other_speaker_between(
+                        number, previous.start + len(previous.text) + 1, span.start, previous.speaker
+                    )
+                ):
+                    who = Who(previous.speaker, previous.speaker_label or "")
+                if who is None and not unsure and carried is not None and span.start == 0:
+                    who = Who(carried.speaker, carried.speaker_label or "")
+                if (
+                    who is None
+                    and span.start == 0
+                    and span.end >= len(text.rstrip())
+                    and last_said is not None
+                ):
+                    who = last_said  # a paragraph that is only a quotation goes on with the one just quoted
+                if who is None:  # "According to the Times, …" opening an earlier sentence of the paragraph
+                    who = self._according(number, sentence, span.start) or next(
+                        (
+                            self._according(number, s, s + 80)
+                            for s in reversed(starts)
+                            if s < sentence and text[s:].casefold().startswith(tuple(self.according))
+                        ),
+                        None,
+                    )
+                words = len(span.text.split())
+                noun_phrase = re.search(
+                    r"\b(?:a|an|the|unnamed|anonymous)\s*$", text[: span.start][-12:], re.I
+                )
+                if who is None and (words <= TERM_WORDS or (noun_phrase and words <= TERM_MAX_WORDS)):
+                    quote = Quote(span.text, "term", None, None, p.id, span.start)
+                elif who is None:
+                    quote = Quote(span.text, "speech", None, None, p.id, span.start)
+                else:
+                    quote = Quote(span.text, "speech", who.actor, who.label or None, p.id, span.start)
+                quotes.append(quote)
+                if quote.kind == "speech":
+                    previous = quote
+                    if quote.speaker:
+                        self.said.setdefault(p.id, []).append(
+                            (span.start, Who(quote.speaker, quote.speaker_label or ""))
+                        )
+            last = quoted[-1] if quoted else None
+            ending = starts[-1] if starts else 0
+            last_said = (
+                Who(previous.speaker, previous.speaker_label or "")
+                if previous is not None and previous.speaker and previous.start >= ending
+                else None
+            )
+            open_at_end = (
+                last is not None and last.end == len(text) and not text.rstrip().endswith(("”", '"'))
+            )
+            carried = (
+                previous if open_at_end and previous is not None and previous.start == last.start else None
+            )
+        return quotes

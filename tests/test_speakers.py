@@ -1,0 +1,162 @@
+"""Speakers on real-news shapes (issue 13 §2): hand-made cases, each with the speaker a careful reader names.
+
+Uses the starter attribution.yml that `new` gives every site, and no actors.yml: every speaker is a name
+found in the text. ``None`` means "not attributed": the text does not make it sure, and that is the right
+answer there (never a guess).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.analyse.people import discovered_mentions
+from generator.analyse.quotes import find_quotes
+from generator.model import Paragraph
+from generator.sitedata import parse_attribution
+
+STARTER = Path(__file__).resolve().parent.parent / "templates" / "new" / "site_data" / "attribution.yml"
+ATTRIBUTION = parse_attribution(STARTER.read_text(encoding="utf-8"), "attribution.yml")
+ANONYMOUS = "anonymous"
+
+
+def speaker_of(quote) -> str | None:
+    if quote.speaker:
+        return quote.speaker[1:]
+    return ANONYMOUS if quote.speaker_label else None
+
+
+def speakers(*texts: str) -> list[tuple[str, str | None]]:
+    paragraphs = tuple(Paragraph(f"p{i}", i, t) for i, t in enumerate(texts, 1))
+    found, kinds, genders = discovered_mentions(paragraphs, (), ATTRIBUTION)
+    quotes = find_quotes(paragraphs, found, (), ATTRIBUTION, kinds, genders)
+    return [(q.text, speaker_of(q)) for q in quotes if q.kind == "speech"]
+
+
+INTRO = (
+    "Senate Minority Leader Chuck Moss and Sen. Ann Lee of Nebraska met Rep. Tom Hale (D-Ohio) on Tuesday.",
+)
+
+CASES = [
+    # Titles, offices, parties and places around names are not the name.
+    ("title", ["“We will not vote for it,” said Senate Minority Leader Chuck Moss."], "Chuck Moss"),
+    ("place", ["“It is a bad bill,” Sen. Ann Lee of Nebraska said."], "Ann Lee"),
+    ("party", ["Rep. Tom Hale (D-Ohio) said: “We have the votes.”"], "Tom Hale"),
+    ("initial", ["“Sweden agrees,” said Anna K. Berg of Sweden."], "Anna K. Berg"),
+    (
+        "acronym-title",
+        ["AARP CEO A. Barry Rand said in a statement, “Our policy has not changed.”"],
+        "A. Barry Rand",
+    ),
+    (
+        "suffix",
+        ["Theodore J. Boutrous Jr. argued for the company.", "“That is not a process,” Mr. Boutrous said."],
+        "Theodore J. Boutrous Jr.",
+    ),
+    # Later references resolve to the person named before.
+    ("mr", [*INTRO, "“Nobody asked us,” Mr. Moss said."], "Chuck Moss"),
+    ("ms", [*INTRO, "“Nobody asked us,” Ms. Lee said."], "Ann Lee"),
+    ("surname", [*INTRO, "“Nobody asked us,” Moss said."], "Chuck Moss"),
+    ("description", ["Sen. Ann Lee spoke first.", "“Nobody asked us,” the senator said."], "Ann Lee"),
+    ("pronoun", ["Sen. Ann Lee spoke first. “Nobody asked us,” she said."], "Ann Lee"),
+    (
+        "pronoun-chain",
+        ["Ann Lee, 52, spoke first.", "She said the bill was late. “Nobody asked us,” she said."],
+        "Ann Lee",
+    ),
+    # Well-known people by title and surname.
+    ("title-surname", ["“It was a great day,” President Trump said."], "Trump"),
+    # The subject of the speech verb, not the nearest name.
+    (
+        "subject-not-nearest",
+        [
+            "Sen. John Hill (R-Ariz.), Senate Minority Leader Chuck Moss and others met. Moss said in a statement that "
+            "“the talks failed.”"
+        ],
+        "Chuck Moss",
+    ),
+    (
+        "relative",
+        ["The plan drew the ire of Justice Antonin Scalia, who said “it makes no sense.”"],
+        "Antonin Scalia",
+    ),
+    (
+        "relative-after-apposition",
+        [
+            "Among the critics was President Evo Morales of Bolivia, an ally of Nicolas Maduro, who called it “a plot.”"
+        ],
+        "Evo Morales",
+    ),
+    # Anonymous sources keep their description, never a name near them.
+    ("adding", ["“We are done,” the official said, adding that the city “will not pay for it.”"], ANONYMOUS),
+    ("spokeswoman", [*INTRO, "“He is travelling,” a spokeswoman for Mr. Hale said."], ANONYMOUS),
+    ("letter", ["“We object,” 40 senators wrote in a letter to Mayor Ana Ortiz."], ANONYMOUS),
+    # Bodies are given what the text gives them.
+    ("body", ["“We welcome the decision,” the White House said in a statement."], "White House"),
+    (
+        "the-court",
+        ["The Supreme Court ruled on Monday.", "“The order may not be enforced,” the court wrote."],
+        "Supreme Court",
+    ),
+    # Run-together text, no space after a sentence's end.
+    (
+        "run-together",
+        ['Sen. Ann Lee called the plan "misguided."I do not think so," Lee said.Her remarks came late.'],
+        "Ann Lee",
+    ),
+    # One person, several spellings.
+    ("variants", ["William Barr spoke first.", "“We are ready,” said Bill Barr."], "William Barr"),
+    ("accents", ["José Peña spoke first.", "“We are ready,” said Jose Pena."], "José Peña"),
+    # When unsure: not attributed.
+    (
+        "two-people",
+        [
+            "Judge Roger Gregory cited Ann Lee’s comments, where she had called for “a total ban on travel by anyone from there.”"
+        ],
+        None,
+    ),
+    ("unresolved-description", ["“To collaborate, to give closure,” the Canadian PM said."], None),
+    (
+        "someone-unnamed",
+        [
+            "Another individual, who gave only his first name, said it was “for political reasons.”",
+            "“Later it changed, and they had to tell the truth,” he said.",
+        ],
+        None,
+    ),
+    ("title-of-work", ["“It is destructive,” Ms. Rice told CBS’ “Face the Nation” on Sunday."], "Rice"),
+]
+
+
+@pytest.mark.parametrize(("name", "texts", "want"), CASES, ids=[c[0] for c in CASES])
+def test_speaker(name, texts, want):
+    got = speakers(*texts)
+    assert got, f"no statement found in {texts}"
+    assert all(who == want for _, who in got), got
+
+
+def test_title_of_work_is_a_term():
+    paragraphs = (Paragraph("p1", 1, "“It is destructive,” Ms. Rice told CBS’ “Face the Nation” on Sunday."),)
+    found, kinds, genders = discovered_mentions(paragraphs, (), ATTRIBUTION)
+    quotes = find_quotes(paragraphs, found, (), ATTRIBUTION, kinds, genders)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("It is destructive,", "speech"),
+        ("Face the Nation", "term"),
+    ]
+
+
+def test_a_description_of_someone_named_is_not_a_new_person():
+    got = speakers(*INTRO, "“We have the votes,” the Ohio Democrat said.")
+    assert got[-1][1] in ("Tom Hale", None), got
+
+
+def test_one_person_is_one_speaker_in_the_list():
+    paragraphs = tuple(
+        Paragraph(f"p{i}", i, t)
+        for i, t in enumerate(
+            ["A. Barry Rand leads the group.", "“We are ready,” Barry Rand said.", "“Soon,” Rand said."], 1
+        )
+    )
+    found, _, _ = discovered_mentions(paragraphs, (), ATTRIBUTION)
+    assert {m.actor for m in found} == {"?A. Barry Rand"}
