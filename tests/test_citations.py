@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import load_site
 from generator.citations import parse_citations, unsuitable_citations, urls
 from generator.errors import SiteDataError
 
@@ -98,6 +99,14 @@ def test_bad_lists_name_file_line_and_key(text, message):
 
 def _files(site_data: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(site_data.glob("*.yml"))}
+
+
+def test_the_venezuela_site_cites_no_unsuitable_source():
+    site = load_site(SITE_DATA)
+    policy = parse_citations((SITE_DATA / "citations.yml").read_text(encoding="utf-8"), "citations.yml")
+    own = [a.url for a in site.articles if a.url] + [o.homepage for o in site.outlets if o.homepage]
+    assert len(policy.rules) >= 30
+    assert unsuitable_citations(_files(SITE_DATA), policy, own) == ()
 
 
 def test_the_starter_carries_the_list():
