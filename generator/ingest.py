@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from . import parse
 from .errors import SiteDataError
+from .urls import is_web_url, web_url
 
 # Query parameters that only say how a reader arrived (an article shared by newsletter is the same article).
 TRACKING_RE = re.compile(
@@ -120,7 +121,10 @@ def extract_html(
         # The extractor falls back on the host name; a publisher's own name is better when the page has one.
         site_name = locate.publisher(title.value if title else None) or site_name
     # The address the page gives itself first: a download may come through a redirect or a mirror.
-    url = locate.url(locate.own_url() or doc.url or saved_from or fetched_url)
+    # The first candidate that is a web address (a hostile canonical link is passed over, not kept).
+    url = locate.url(
+        next((u for u in (locate.own_url(), doc.url, saved_from, fetched_url) if u and is_web_url(u)), None)
+    )
     language = locate.language()
 
     kept, dropped = [], []
@@ -286,22 +290,26 @@ class _Locator:
         return tuple(names)
 
     def own_url(self) -> str | None:
-        """The address the page gives itself: canonical link, og:url, or JSON-LD's mainEntityOfPage."""
+        """The address the page gives itself: canonical link, og:url, or JSON-LD's mainEntityOfPage.
+
+        Only a web address by the site's one URL rule (urls.py) counts: a page is untrusted, and a canonical
+        link such as ``javascript:…`` or ``https://ok.example/)[x](…)`` must not become the article's link.
+        """
         if self.tree is not None:
             for link in self.tree.iter("link"):
-                if "canonical" in (link.get("rel") or "").lower().split() and (
+                if "canonical" in (link.get("rel") or "").lower().split() and is_web_url(
                     link.get("href") or ""
-                ).startswith("http"):
+                ):
                     return link.get("href")
         for where, content in self.metas:
-            if where == '<meta property="og:url">' and content.startswith("http"):
+            if where == '<meta property="og:url">' and is_web_url(content):
                 return content
         for key, value in self.jsonld:
             if key in (
                 "mainEntityOfPage",
                 "mainEntityOfPage.@id",
                 "mainEntityOfPage.url",
-            ) and value.startswith("http"):
+            ) and is_web_url(value):
                 return value
         return None
 
@@ -381,24 +389,25 @@ class _Locator:
         return None
 
     def url(self, value: str | None) -> Found | None:
-        if not value:
+        if not value or not is_web_url(value):
             return None
         value = clean_url(value)
+        address = web_url(value)  # what sources.yml keeps: the address rebuilt by the one URL rule
         if self.tree is not None:
             for link in self.tree.iter("link"):
                 if (
                     "canonical" in (link.get("rel") or "").lower().split()
                     and clean_url(link.get("href") or "") == value
                 ):
-                    return Found(value, '<link rel="canonical">')
+                    return Found(address, '<link rel="canonical">')
         where = self._markup(value, lambda content, v: clean_url(content) == v)
         if where:
-            return Found(value, where)
+            return Found(address, where)
         if self.saved_from and clean_url(self.saved_from) == value:
-            return Found(value, "the browser's 'saved from' note in the file")
+            return Found(address, "the browser's 'saved from' note in the file")
         if self.fetched_url and clean_url(self.fetched_url) == value:
-            return Found(value, "the address it was downloaded from")
-        return Found(value, "the extractor's reading of the page")
+            return Found(address, "the address it was downloaded from")
+        return Found(address, "the extractor's reading of the page")
 
     def language(self) -> Found | None:
         if self.tree is None:

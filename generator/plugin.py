@@ -10,6 +10,7 @@ one made by ``python -m generator new``, needs only ``- microsite`` under ``plug
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -42,6 +43,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         self.site_data = (base / self.config.site_data).resolve()
         self.templates = (base / self.config.templates).resolve() if self.config.templates else TEMPLATES
         self.result = None
+        # The theme prints site_name and site_description unescaped, inside attributes too (aria-label="…",
+        # <meta name="description" content="…">): they are HTML there, so a quote in mkdocs.yml is escaped
+        # (an entity already written stays as it is).
+        for key in ("site_name", "site_description"):
+            if config[key]:
+                config[key] = html.escape(html.unescape(config[key]), quote=True)
         # After the editor's own custom_dir (if any), so an editor can still override our files; MkDocs
         # copies the theme folder's static files into the site.
         theme_dir = str(self.templates / "theme")
@@ -58,7 +65,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             # Raw-HTML links in the pages are written for the URL style in force (the offline build of the
             # classroom copy turns directory URLs off).
             self.result = generate(
-                self.site_data, self.templates, config.use_directory_urls, site_name=config.site_name
+                self.site_data,
+                self.templates,
+                config.use_directory_urls,
+                site_name=html.unescape(config.site_name),
             )
         except (SiteDataError, SiteDataErrors) as exc:
             raise PluginError(f"site data is not valid; nothing was built:\n{exc}") from None

@@ -1,8 +1,10 @@
 """Render stage: model objects → Markdown pages (and open data), through the Jinja2 templates in ``templates/``.
 
-Scraped text is untrusted. The environment escapes every ``{{ … }}`` output by default (``finalize``): HTML
-special characters become entities and so do the characters Markdown, the snippets extension and Jinja
-treat as syntax, so article text always renders as the literal text it is. Only values the generator builds
+Scraped text and curated YAML are untrusted. The environment escapes every ``{{ … }}`` output by default
+(``finalize``, ``escape.escape_text``): HTML special characters become entities and so do the characters
+Markdown, the snippets extension and Jinja treat as syntax, so any text renders as the literal text it is.
+Addresses go through ``href`` (``urls.py``) and only ever into ``href="…"`` of raw HTML, never into Markdown
+link syntax; front matter goes through ``yaml`` (``escape.yaml_string``). Only values the generator builds
 itself (paths, ids) are marked safe with ``Markup``.
 """
 
@@ -24,47 +26,18 @@ from .analyse.glossary import Finder, mark_text
 from .analyse.history import record
 from .analyse.mentions import counts
 from .errors import SiteDataError
+from .escape import escape_inline, escape_text, yaml_string
 from .export import corpus_json
 from .model import Article, FramingHit, Mention, Site, Teaching
+from .urls import attribute, href, web_url
 from .views import actor_views, comparison_view
-
-# HTML's specials, and the characters that open Markdown, attr_list, abbr, table or extension syntax inside
-# a line ("<" also breaks the snippets marker "--8<--"). Templates never put scraped text at the start of a
-# line, so line-start syntax ("1. ", "- ", "> ") cannot arise. One table, one pass: nothing is escaped twice.
-_LITERAL = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]#|~^=<>&\"'"}
-
-
-def escape_text(value) -> Markup:
-    """Literal text for a Markdown or HTML context: safe whether it lands in a paragraph, table or attribute."""
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return Markup("")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Markup(value)
-    return Markup(str(value).translate(_LITERAL))
-
-
-def html_attr(value) -> Markup:
-    """A value for an HTML attribute (an external URL): quote-safe, readable by the browser as it is."""
-    return Markup(html.escape(str(value), quote=True))
 
 
 def cite(source: str) -> Markup:
     """Where a fact comes from: a link when it is a URL, else the explanation as text."""
     if source.startswith(("https://", "http://")):
-        return Markup(f'<a href="{html_attr(source)}">{escape_text(source)}</a>')
+        return Markup(f'<a href="{href(source)}">{escape_text(web_url(source))}</a>')
     return escape_text(source)
-
-
-def yaml_string(value: str) -> Markup:
-    """A YAML double-quoted string for front matter; HTML-escaped, since themes print titles unescaped."""
-    text = json.dumps(html.escape(value, quote=False), ensure_ascii=False)
-    # JSON leaves DEL, C1 controls and lone surrogates raw; YAML rejects them, so write those as escapes.
-    return Markup(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
-
-
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def long_date(iso: str | None) -> str:
@@ -112,7 +85,13 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        attr=html_attr, cite=cite, yaml=yaml_string, long_date=long_date, rel=relative, counted=counted
+        attr=attribute,
+        href=href,
+        cite=cite,
+        yaml=yaml_string,
+        long_date=long_date,
+        rel=relative,
+        counted=counted,
     )
     return env
 
@@ -203,10 +182,10 @@ def linked_paragraphs(
             inner_items = [x for x in items if x is not item and _inside(x, item)]
             inner, pos = [], item.start
             for x in sorted(inner_items, key=lambda x: x.start):
-                inner.append(escape_text(t[pos : x.start]))
+                inner.append(escape_inline(t[pos : x.start]))
                 inner.append(draw(x))
                 pos = x.end
-            inner.append(escape_text(t[pos : item.end]))
+            inner.append(escape_inline(t[pos : item.end]))
             body = "".join(inner)
             if isinstance(item, Mention):
                 target = raw_href(article_page(article), actor_page(item.actor), directory_urls)
@@ -218,10 +197,10 @@ def linked_paragraphs(
         out: list[str] = []
         at = 0
         for item in sorted(top, key=lambda x: x.start):
-            out.append(mark_text(text[at : item.start], finder, done, escape_text))
+            out.append(mark_text(text[at : item.start], finder, done, escape_inline))
             out.append(draw(item))
             at = item.end
-        out.append(mark_text(text[at:], finder, done, escape_text))
+        out.append(mark_text(text[at:], finder, done, escape_inline))
         result[paragraph.id] = Markup("".join(out))
     return result
 

@@ -13,8 +13,9 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from ..escape import escape_inline
 from ..model import Term
 from .mentions import WORD_START, fold
 
@@ -66,8 +67,8 @@ class Finder:
 def term_html(word: str, term: Term) -> str:
     """The word, focusable, with its definition in a tooltip (hidden until hover or focus; shown in print)."""
     return (
-        f'<span class="ms-term" tabindex="0">{escape(word)}<span class="ms-term__def" role="tooltip">'
-        f" ({escape(term.term)}: {escape(term.definition)})</span></span>"
+        f'<span class="ms-term" tabindex="0">{escape_inline(word)}<span class="ms-term__def" role="tooltip">'
+        f" ({escape_inline(term.term)}: {escape_inline(term.definition)})</span></span>"
     )
 
 

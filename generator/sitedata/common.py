@@ -10,9 +10,10 @@ import re
 
 from ..errors import SiteDataError
 from ..model import Sourced
+from ..urls import UrlError, web_url
 from ..yamlfile import Map, Seq, load_yaml
 
-SOURCE_RE = re.compile(r"^(https?://\S+|text line \d+\b.*|inferred: .+)$", re.S)
+SOURCE_RE = re.compile(r"^((?i:https?)://.+|text line \d+\b.*|inferred: .+)$", re.S)
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -71,11 +72,30 @@ def _text(path: str, node: Map, key: str, where: str, *, optional: bool = False)
     return value.strip()
 
 
+def _web(path: str, node, key, where: str, value) -> str:
+    """``value`` rebuilt by the one URL rule (urls.py), or an error at node[key] saying what is wrong."""
+    try:
+        return web_url(value)
+    except UrlError as exc:
+        shown = value if isinstance(value, str) else type(value).__name__
+        raise _fail(
+            path,
+            node,
+            key,
+            f"{where} '{shown}' is not a web address the site can link to: {exc}. "
+            "Write the page's full address, such as https://www.example.org/page",
+        ) from None
+
+
 def _url(path: str, node: Map, key: str, where: str, *, optional: bool = False) -> str | None:
     value = _text(path, node, key, where, optional=optional)
-    if value is not None and not re.match(r"^https?://[^\s/]+", value):
-        raise _fail(path, node, key, f"'{key}' in {where} must be a web address starting with https://")
-    return value
+    return None if value is None else _web(path, node, key, f"{where}.{key}", value)
+
+
+def _urls(path: str, node: Map, key: str, where: str) -> tuple[str, ...]:
+    """A list of addresses (citations), each rebuilt by the one URL rule."""
+    items = _seq(path, node, key, where)
+    return tuple(_web(path, items, j, f"{where}.{key}[{j}]", url) for j, url in enumerate(items))
 
 
 def _seq(path: str, node: Map, key: str, where: str) -> Seq:
@@ -110,9 +130,12 @@ def _sourced(path: str, node: Map, key: str, where: str, *, date: bool = False) 
             f"'source' of {where}.{key} must be a citation URL (https://…), \"text line N: <what the line says>\" "
             'or "inferred: <from what, and how>"',
         )
+    source = source.strip()
+    if source.lower().startswith(("http://", "https://")):
+        source = _web(path, value, "source", f"'source' of {where}.{key}", source)
     raw = value.get("value")
     if raw is None:
-        return Sourced(None, source.strip())
+        return Sourced(None, source)
     if date:
         if isinstance(raw, dt.datetime):
             raw = raw.date()
@@ -123,12 +146,12 @@ def _sourced(path: str, node: Map, key: str, where: str, *, date: bool = False) 
                 raw = None
         if not isinstance(raw, dt.date):
             raise _fail(path, value, "value", f"{where}.{key} must be a date written YYYY-MM-DD")
-        return Sourced(raw.isoformat(), source.strip())
+        return Sourced(raw.isoformat(), source)
     if not isinstance(raw, str) or not raw.strip():
         raise _fail(
             path, value, "value", f"{where}.{key} must be non-empty text (or leave 'value' out for none)"
         )
-    return Sourced(raw.strip(), source.strip())
+    return Sourced(raw.strip(), source)
 
 
 def _date_text(path: str, node: Map, key: str, where: str) -> str | None:

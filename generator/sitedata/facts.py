@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, FactOverride, FramingCategory, FramingTerm, StoryEvent
-from .common import SLUG_RE, _check_keys, _date_text, _document, _fail, _seq, _text, _url
+from .common import SLUG_RE, _check_keys, _date_text, _document, _fail, _seq, _text, _url, _urls
 
 STATUSES = ("stated", "disputes", "not-mentioned")
 
@@ -18,12 +18,9 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
     if data.get("event") is not None:
         node = data["event"]
         _check_keys(path, node, "event", ("summary", "citations"), ("date",))
-        cites = _seq(path, node, "citations", "event")
-        for j, cite in enumerate(cites):
-            if not isinstance(cite, str) or not re.match(r"^https?://", cite):
-                raise _fail(path, cites, j, f"event.citations[{j}] must be a URL starting with https://")
+        cites = _urls(path, node, "citations", "event")
         story = StoryEvent(
-            _text(path, node, "summary", "event"), tuple(cites), _date_text(path, node, "date", "event")
+            _text(path, node, "summary", "event"), cites, _date_text(path, node, "date", "event")
         )
     facts: list[Fact] = []
     for i, node in enumerate(_seq(path, data, "facts", "facts.yml")):

@@ -7,7 +7,7 @@ import re
 
 from ..model import Outlet, Rating, SiteInfo, SourceEntry, StoryParagraph
 from ..yamlfile import Seq
-from .common import SLUG_RE, _check_keys, _document, _fail, _seq, _sourced, _suggest, _text, _url
+from .common import SLUG_RE, _check_keys, _document, _fail, _seq, _sourced, _suggest, _text, _url, _urls
 
 # The title of a site with no site.yml and no site_name in mkdocs.yml: says what the site is, claims nothing.
 DEFAULT_TITLE = "News articles side by side"
@@ -27,13 +27,10 @@ def parse_site(text: str, path: str) -> SiteInfo:
     for i, item in enumerate(items):
         where = f"story[{i}]"
         _check_keys(path, item, where, ("text", "citations"))
-        cites = _seq(path, item, "citations", where)
+        cites = _urls(path, item, "citations", where)
         if not cites:
             raise _fail(path, item, "citations", f"{where} needs at least one citation URL")
-        for j, cite in enumerate(cites):
-            if not isinstance(cite, str) or not re.match(r"^https?://", cite):
-                raise _fail(path, cites, j, f"{where}.citations[{j}] must be a URL starting with https://")
-        story.append(StoryParagraph(_text(path, item, "text", where), tuple(cites)))
+        story.append(StoryParagraph(_text(path, item, "text", where), cites))
     wpm = data.get("reading_words_per_minute", 200)
     if not isinstance(wpm, int) or isinstance(wpm, bool) or not 50 <= wpm <= 1000:
         raise _fail(

@@ -7,7 +7,7 @@ import re
 from ..errors import SiteDataError
 from ..model import Activity, Objective, Plan, Question, Step, Teaching
 from ..yamlfile import Map, Seq, load_yaml
-from .common import _check_keys, _document, _fail, _seq, _suggest, _text
+from .common import _check_keys, _document, _fail, _seq, _suggest, _text, _urls
 
 
 def parse_redirects(text: str, path: str) -> dict[str, str]:
@@ -82,10 +82,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
                 tuple(str(s) for s in _seq(path, o, "standards", f"guide.objectives[{i}]")),
             )
         )
-    sources = _seq(path, guide, "standards_sources", "guide")
-    for j, url in enumerate(sources):
-        if not isinstance(url, str) or not re.match(r"^https?://", url):
-            raise _fail(path, sources, j, f"guide.standards_sources[{j}] must be a URL")
+    sources = _urls(path, guide, "standards_sources", "guide")
     plans = []
     for i, p in enumerate(_seq(path, guide, "plans", "guide")):
         pw = f"guide.plans[{i}]"
