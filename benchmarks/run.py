@@ -54,7 +54,8 @@ import yaml
 
 import generator
 from generator.assemble import make_slug
-from generator.build import generate, load_site, write_pages
+from generator.build import generate, load_site
+from generator.output import write_pages
 from generator.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent

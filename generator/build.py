@@ -1,15 +1,12 @@
 """The build, top to bottom: read ``site_data/`` → parse → clean → model → analyse → render → write.
 
-This module and the CLI are the only places that touch the disk. ``generate`` does everything in memory and
-raises before anything is written, so a bad input never damages the last good site; ``write_pages`` then
-replaces the output directory's generated files in one step.
+This module, ``output``, the CLI and the plugin are the only places that touch the disk. ``generate`` does
+everything in memory and raises before anything is written, so a bad input never damages the last good site;
+``output.write_pages`` then replaces the output folder's generated files in one step.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -251,22 +248,3 @@ def generate(
             path, content = redirect_page(old, new)
             pages[path] = content
     return Result(site, pages)
-
-
-def write_pages(pages: dict[str, str], out: Path) -> None:
-    """Write pages under ``out``, replacing what a previous run wrote there (built beside it, then swapped)."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=out.parent))
-    for rel, content in pages.items():
-        target = staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    if out.exists():
-        old = out.with_name(out.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(out, old)
-        os.replace(staging, out)
-        shutil.rmtree(old)
-    else:
-        os.replace(staging, out)

@@ -7,15 +7,17 @@ pure stages (``ingest`` for ``add``, ``curate`` for the to-do list ``check`` pri
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
 
-from .build import TEMPLATES, generate, write_pages
+from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
 from .export import corpus_json
+from .output import OutputError, check_output_folder, write_pages, write_zip
 
 SITE_DATA = click.option(
     "--site-data",
@@ -55,9 +57,10 @@ def main():
 @SITE_DATA
 @click.option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked by output.check_output_folder, which says why it refuses
     required=True,
-    help="Folder to write the generated Markdown pages into (replaced as a whole).",
+    help="Folder to write the generated Markdown pages into (replaced as a whole; a new or empty folder, or "
+    "one an earlier build wrote).",
 )
 def build(site_data: Path, out: Path):
     """Write the generated pages as real Markdown files.
@@ -70,8 +73,13 @@ def build(site_data: Path, out: Path):
       python -m generator build --out build/docs
       python -m generator build --site-data ../other-story/site_data --out /tmp/pages
     """
-    result = _generate(site_data)
-    write_pages(result.pages, out)
+    try:
+        check_output_folder(out, site_data)  # before the work, so a refusal comes at once
+        result = _generate(site_data)
+        write_pages(result.pages, out, site_data)
+    except OutputError as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
     for warning in result.warnings:
         click.echo(f"note: {warning.path}: {warning.message}", err=True)
     click.echo(f"wrote {len(result.pages)} files to {out}")
@@ -193,7 +201,7 @@ def export(site_data: Path):
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked by output.write_zip: only an old zip is ever replaced
     default=Path("classroom-copy.zip"),
     show_default=True,
     help="The zip file to write.",
@@ -210,16 +218,20 @@ def offline(config_file: Path, out: Path):
       python -m generator offline --out classroom-copy.zip
     """
     import tempfile
-    import zipfile
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     config_file = config_file.resolve()
+    # MkDocs logs what went wrong (the generator's file:line messages among them) and then raises only
+    # "Aborted with a BuildError!": keep the log's errors and warnings to print with it.
+    said = _Collect()
+    logging.getLogger("mkdocs").addHandler(said)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         try:
+            _refuse_non_zip(out)
             cfg = load_config(str(config_file), site_dir=str(site))
             plugins = [p for p in _plugin_list(config_file) if _plugin_name(p) != "offline"]
             cfg = load_config(
@@ -229,15 +241,45 @@ def offline(config_file: Path, out: Path):
                 extra={**cfg.extra, "polyfills": [OFFLINE_SHIM]},
             )
             mkdocs_build(cfg)
-        except (Abort, ConfigurationError) as exc:
-            click.echo(f"error: {exc}", err=True)
+            write_zip(out, lambda archive: _zip_folder(archive, site))
+        except (Abort, ConfigurationError, OutputError) as exc:
+            for message in said.messages:
+                click.echo(f"error: {message}", err=True)
+            if not said.messages or not isinstance(exc, Abort):
+                click.echo(f"error: {exc}", err=True)
+            click.echo("nothing was written.", err=True)
             sys.exit(1)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(site.rglob("*")):
-                if path.is_file():
-                    archive.write(path, path.relative_to(site).as_posix())
+        finally:
+            logging.getLogger("mkdocs").removeHandler(said)
     click.echo(f"wrote {out}: unzip it and open index.html")
+
+
+class _Collect(logging.Handler):
+    """Keeps the warnings and errors MkDocs logs during a build, to report them with its failure."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _refuse_non_zip(out: Path) -> None:
+    """Before building, the same refusal write_zip makes: nothing but an old zip is ever replaced."""
+    import zipfile
+
+    if out.is_dir() or (out.exists() and not zipfile.is_zipfile(out)):
+        raise OutputError(
+            f"--out {out} exists and is not a zip file; give a new name (such as classroom-copy.zip), "
+            "or remove it yourself"
+        )
+
+
+def _zip_folder(archive, site: Path) -> None:
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            archive.write(path, path.relative_to(site).as_posix())
 
 
 # The shim Material's offline plugin would otherwise load from a CDN (the plugin skips its own URL when a

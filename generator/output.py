@@ -1,0 +1,145 @@
+"""Writing what the generator makes, without ever losing what is already there.
+
+``build --out DIR`` replaces a folder as a whole, so it must be sure the folder is one it made: it refuses the
+project, ``site_data/``, ``docs/``, any folder holding ``mkdocs.yml`` or ``.git``, and any non-empty folder
+without its mark (a file named ``.microsite-generated``, which it writes in every folder it makes). Pages are
+written beside the folder and swapped in with renames; what a killed run leaves beside it (named after the
+folder, and marked) is removed, or put back if the swap was cut off half-way, on the next run. ``offline
+--out FILE`` writes the zip beside the file and renames it over an old zip, never over anything else.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+MARK = ".microsite-generated"
+MARK_TEXT = (
+    "This folder was written by `python -m generator build --out`; the next build replaces all of it.\n"
+    "Do not keep anything of your own here.\n"
+)
+
+
+class OutputError(Exception):
+    """An output folder or file the generator must not replace; the message says why and what to do."""
+
+
+def _docs_dirs(folder: Path) -> set[Path]:
+    """The docs folder of a mkdocs.yml in ``folder`` (``docs_dir``, default docs), if there is one."""
+    config = folder / "mkdocs.yml"
+    if not config.is_file():
+        return set()
+    m = re.search(
+        r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", config.read_text("utf-8", "replace"), re.M
+    )
+    return {(folder / (m.group(1) if m else "docs")).resolve()}
+
+
+def check_output_folder(out: Path, site_data: Path | None = None) -> Path:
+    """``out`` resolved, or :class:`OutputError` when replacing it could destroy something not ours."""
+    target = Path(out).resolve()
+    shown = str(out)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"--out {shown} is a file, not a folder; give a folder for the pages")
+    if site_data is not None:
+        data = Path(site_data).resolve()
+        if target == data or data.is_relative_to(target):
+            raise OutputError(
+                f"--out {shown} holds the site data ({site_data}); replacing it would delete it"
+            )
+        if target.is_relative_to(data):
+            raise OutputError(
+                f"--out {shown} is inside the site data ({site_data}); write the pages elsewhere"
+            )
+    for folder in (target, *target.parents):
+        for docs in _docs_dirs(folder):
+            if target == docs or target.is_relative_to(docs):
+                raise OutputError(
+                    f"--out {shown} is the docs folder of {folder / 'mkdocs.yml'} (or inside it), where the "
+                    "editor's own pages live; write the pages to a folder of their own, such as build/docs"
+                )
+    for name in ("mkdocs.yml", ".git"):
+        if (target / name).exists():
+            raise OutputError(
+                f"--out {shown} holds {name}: it is a project folder, not one the generator made"
+            )
+    if target.is_dir() and any(target.iterdir()) and not (target / MARK).is_file():
+        raise OutputError(
+            f"--out {shown} is a folder with files in it that the generator did not write (it has no "
+            f"{MARK} file); give a new or empty folder, or remove that one yourself"
+        )
+    return target
+
+
+def _leftovers(target: Path, kind: str) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}.{kind}-*"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _mark(folder: Path) -> None:
+    folder.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the pages are meant to be read
+    (folder / MARK).write_text(MARK_TEXT, encoding="utf-8")
+
+
+def tidy(target: Path) -> None:
+    """Remove what a killed run left beside ``target``; put the old folder back if the swap was cut off."""
+    olds = [p for p in _leftovers(target, "old") if (p / MARK).is_file() or not any(p.iterdir())]
+    if not target.exists() and olds:
+        os.replace(olds.pop(), target)
+    for path in [*olds, *(p for p in _leftovers(target, "generated") if (p / MARK).is_file())]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def write_pages(pages: dict[str, str], out: Path, site_data: Path | None = None) -> None:
+    """Write pages under ``out``, replacing what a previous run wrote there (built beside it, then swapped)."""
+    target = check_output_folder(out, site_data)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tidy(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.generated-", dir=target.parent))
+    _mark(staging)
+    for rel, content in pages.items():
+        path = staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, old)  # an empty folder is replaced by a rename; so is a marked one
+        os.replace(staging, target)
+        shutil.rmtree(old)
+    else:
+        os.replace(staging, target)
+
+
+def write_zip(out: Path, fill: Callable[[zipfile.ZipFile], None]) -> Path:
+    """Write a zip at ``out`` (``fill`` adds its members): beside it first, then renamed over it. Refuses to
+    replace anything that is not a zip, so a mistyped --out cannot overwrite site_data/sources.yml."""
+    target = Path(out).resolve()
+    if target.is_dir():
+        raise OutputError(f"--out {out} is a folder; give the name of the zip file to write")
+    if target.exists() and not zipfile.is_zipfile(target):
+        raise OutputError(f"--out {out} exists and is not a zip file; give a new name, or remove it yourself")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+    for stale in _leftovers(target, "partial"):
+        stale.unlink(missing_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.partial-", dir=target.parent)
+    os.close(handle)
+    partial = Path(name)
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            fill(archive)
+        partial.chmod(mode)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
