@@ -18,7 +18,8 @@ from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
 from .parse import decode
-from .render import addresses, left_out, redirect_page, render_site, teaching_addresses
+from .render import addresses, redirect_page, render_site
+from .teach import left_out, teaching_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
 # templates/ sits beside the package in the repository (and an editable install); a wheel carries it inside

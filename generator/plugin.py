@@ -34,7 +34,11 @@ class MicrositeConfig(Config):
 
 # Files under templates/theme/ that every page loads, in this order after the theme's own.
 EXTRA_CSS = ("assets/stylesheets/site.css", "assets/stylesheets/a11y.css")
-EXTRA_JAVASCRIPT = ("assets/javascripts/assign.js", "assets/javascripts/tables.js")
+EXTRA_JAVASCRIPT = (
+    "assets/javascripts/assign.js",
+    "assets/javascripts/tables.js",
+    "assets/javascripts/quiz.js",
+)
 
 
 class MicrositePlugin(BasePlugin[MicrositeConfig]):

@@ -21,14 +21,12 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .analyse import stats
 from .analyse.glossary import Finder, mark_text
 from .analyse.history import record
 from .analyse.mentions import counts
-from .errors import SiteDataError
 from .escape import escape_inline, escape_text, yaml_string
 from .export import corpus_json
-from .model import Article, FramingHit, Mention, Site, Teaching
+from .model import Article, FramingHit, Mention, Site
 from .urls import attribute, href, web_url
 from .views import actor_views, comparison_view
 
@@ -243,109 +241,6 @@ def plain_text(markdown_page: str) -> str:
     return html.unescape(body)
 
 
-def handout_key(address: str) -> str:
-    return address.strip("/").replace("/", "-") or "home"
-
-
-def left_out(address: str, site: Site) -> str | None:
-    """The curated file whose absence (or emptiness) is why the site has no page at ``address``, if it is.
-
-    teaching.yml may name such a page: its guide was written for the whole site, and removing glossary.yml
-    must not break the build. Any other address that is not a page is a mistake in teaching.yml.
-    """
-    if address == "/glossary/" and not site.terms:
-        return "glossary.yml"
-    if address == "/history/" and not site.events:
-        return "history.yml"
-    if address.startswith("/actors/") and not site.actors:
-        return "actors.yml"
-    if address == "/compare/facts/" and not site.facts:
-        return "facts.yml"
-    return None
-
-
-def teaching_addresses(teaching: Teaching) -> list[str]:
-    """Every address the teachers' guide names (lesson plans, then the reading route), in order."""
-    return [a for plan in teaching.plans for s in plan.steps for a in s.pages] + [
-        a for a, _ in teaching.route
-    ]
-
-
-def teaching_pages(
-    site: Site, env: jinja2.Environment, pages: dict[str, str], directory_urls: bool
-) -> dict[str, str]:
-    """The teaching layer: on every page reading time and grade, questions, an activity and "Assign this page";
-    a printable handout per page; the teachers' guide, notes and lesson packet."""
-    teaching = site.teaching
-    out: dict[str, str] = {}
-    titles, page_of = {}, {}
-    questions_of: dict[str, tuple] = {}
-    footer = env.get_template("_teach.md.j2")
-    handout = env.get_template("handout.md.j2")
-    articles = {article_page(a): a for a in site.articles}
-    for path in sorted(p for p in pages if p.endswith(".md")):
-        kind = page_type(path)
-        address = "/" + url_of(path)
-        titles[address], page_of[address] = title_of(pages[path]), path
-        article = articles.get(path)
-        reading = article.stats if article else stats(plain_text(pages[path]), site.info.words_per_minute)
-        if kind is None:
-            continue
-        questions = ()
-        activity = None
-        if teaching is not None:
-            questions = teaching.pages.get(address) or teaching.defaults.get(kind, ())
-            activity = teaching.activities.get(kind)
-        questions_of[address] = questions
-        handout_path = f"handouts/{handout_key(address)}.md"
-        out[path] = pages[path] + footer.render(
-            stats=reading,
-            questions=questions,
-            activity=activity,
-            address=address,
-            self_href=raw_href(path, path, directory_urls),
-            handout=raw_href(path, handout_path, directory_urls),
-        )
-        out[handout_path] = handout.render(
-            title=titles[address],
-            address=address,
-            page_href=raw_href(handout_path, path, directory_urls),
-            stats=reading,
-            questions=questions,
-            activity=activity,
-            article=articles.get(path),
-        )
-    if teaching is not None:
-        # Without a guide (a new site's generic questions), the teachers' index says so and there is no packet:
-        # the packet prints the guide's reading route.
-        known = set(page_of)
-        for address in teaching_addresses(teaching):
-            if address not in known and not left_out(address, site):
-                raise SiteDataError(
-                    "site_data/teaching.yml",
-                    f"names {address}, which is not a page of the site "
-                    "(python -m generator addresses lists them)",
-                    key=address,
-                )
-        route = [(a, why) for a, why in teaching.route if a in known]  # without pages left out (see left_out)
-        out["teachers/index.md"] = env.get_template("teachers.md.j2").render(
-            t=teaching, route=route, page="teachers/index.md", titles=titles, page_of=page_of
-        )
-        out["teachers/notes.md"] = env.get_template("notes.md.j2").render(
-            page="teachers/notes.md",
-            titles=titles,
-            page_of=page_of,
-            all_questions=[(a, q) for a, q in sorted(questions_of.items()) if q],
-        )
-        if route:
-            out["teachers/packet.md"] = env.get_template("packet.md.j2").render(
-                titles=titles,
-                hrefs={a: raw_href("teachers/packet.md", page_of[a], directory_urls) for a in known},
-                route=[(a, why, questions_of.get(a, ())) for a, why in route],
-            )
-    return out
-
-
 def _inside(inner, outer) -> bool:
     """Whether ``inner`` is drawn inside ``outer``; over the same words, a mark goes inside a link."""
     if (inner.start, inner.end) == (outer.start, outer.end):
@@ -457,6 +352,8 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
         pages["glossary.md"] = env.get_template("glossary.md.j2").render(
             site=site, page="glossary.md", terms=sorted(site.terms, key=lambda t: t.term.casefold())
         )
+    from .teach import teaching_pages  # here, not at the top: teach builds on this module's helpers
+
     pages.update(teaching_pages(site, env, pages, directory_urls))
     pages["data/corpus.json"] = json.dumps(corpus_json(site), ensure_ascii=False, indent=1) + "\n"
     return pages

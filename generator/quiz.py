@@ -1,0 +1,727 @@
+"""Self-check quizzes: a few multiple-choice questions per article page and comparison page, made only from
+what the site has decided.
+
+A question is teaching material: its right answer must be right and every other choice wrong, judged by the
+site's own data, never by a guess. So each kind of question is made only from facts the analyses settle:
+
+- a dated claim the history check flags (what the article says, what the record says);
+- a quotation whose speaker the sentence itself names (not one reached through "he" or "she", and never an
+  anonymous or unattributed one): the other choices are people quoted elsewhere in the site, none of whom
+  is given those words anywhere;
+- a fact-matrix cell ("stated" against "not mentioned"; a disputed cell is left out of both sides);
+- a label the writer uses outside quotation marks, against labels for the same person that appear nowhere in
+  the article (headline included);
+- a counted word of the word list, against words of the same list the article never uses in any form;
+- byline facts (author, date, outlet) against those of the site's other articles, when they differ.
+
+Every choice carries its own feedback, and the question the paragraph that settles it. Curated questions from
+teaching.yml (``Teaching.quizzes``) come first. The order of the choices is fixed by a hash of the question,
+so builds are reproducible and the right answer is not always in the same place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .analyse.mentions import fold
+from .model import Article, Site
+from .views import Comparison
+
+MAX_QUESTIONS = 5
+MAX_WRONG = 3  # distractors per question
+QUOTE_MIN_WORDS = 5  # shorter quotations are fragments ("coordination"): too little to recognise
+QUOTE_MAX_WORDS = 20  # longer ones are cut with an ellipsis in the question
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where the answer is: an article's paragraph (the page links it)."""
+
+    article: str  # article id
+    paragraph: str | None  # "p5"; None: the article as a whole (its headline, its byline)
+
+    @property
+    def number(self) -> int | None:
+        return int(self.paragraph[1:]) if self.paragraph else None
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    right: bool
+    why: str  # the feedback a student sees after choosing it
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    kind: str  # flag | quote | fact | label | word | author | date | outlet | headline | country | curated
+    q: str
+    choices: tuple[Choice, ...]
+    evidence: Evidence | None = None
+    see: str | None = None  # curated questions: a site address, optionally with #anchor
+
+    @property
+    def answer(self) -> Choice:
+        return next(c for c in self.choices if c.right)
+
+    def feedback(self, choice: Choice) -> str:
+        """What a student reads after choosing: for a wrong choice, why, then the answer and its reason."""
+        if choice.right:
+            return choice.why
+        return f"{choice.why} The answer is “{self.answer.text.rstrip('.')}”. {self.answer.why}"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text)[0].split())
+
+
+def _uses(haystack: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in the folded ``haystack`` as whole words."""
+    needle = _folded(phrase)
+    return bool(needle) and re.search(rf"(?<![\w]){re.escape(needle)}(?![\w])", haystack) is not None
+
+
+def _whole_text(article: Article) -> str:
+    """Everything a reader of the article sees as its words: headline, subtitle and paragraphs, folded."""
+    parts = [article.title.value or "", article.subtitle.value or ""]
+    return _folded(" ".join(parts + [p.text for p in article.paragraphs]))
+
+
+def _order(key: str, right: Choice, wrong: list[Choice]) -> tuple[Choice, ...]:
+    """The choices in a fixed order: distractors alphabetically, the right one at a place set by the key."""
+    wrong = sorted(wrong, key=lambda c: c.text.casefold())[:MAX_WRONG]
+    at = int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % (len(wrong) + 1)
+    return (*wrong[:at], right, *wrong[at:])
+
+
+def _question(kind, q, right, wrong, evidence=None) -> QuizQuestion | None:
+    """A question with at least two wrong choices, or None (a two-way guess teaches little)."""
+    # A wrong choice that contains the right one, or is contained in it ("government" beside "Maduro's
+    # government"), would be a trick: leave it out, and any that overlaps a choice already kept.
+    unique: dict[str, Choice] = {}
+    for c in wrong:
+        key = _folded(c.text)
+        if not any(_overlaps(key, k) for k in (_folded(right.text), *unique)):
+            unique[key] = c
+    if len(unique) < 2:
+        return None
+    return QuizQuestion(kind, q, _order(q, right, list(unique.values())), evidence)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    return a == b or _uses(a, b) or _uses(b, a)
+
+
+def _in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "The Monroe Doctrine" → "the Monroe Doctrine"."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
+def _cut(text: str) -> str:
+    words = text.split()
+    text = " ".join(words[:QUOTE_MAX_WORDS]) + (" …" if len(words) > QUOTE_MAX_WORDS else "")
+    return text.strip(" ,;:")
+
+
+def speaker_name(site: Site, quote) -> str | None:
+    """Who said it, as the pages name them: the registered actor, or the name the text gives."""
+    if quote.speaker:
+        actor = next((a for a in site.actors if a.id == quote.speaker), None)
+        return actor.name if actor else None
+    return quote.named
+
+
+def _name_words(names) -> set[str]:
+    """The capitalised words of names, folded ("Sen. Marco Rubio" → sen., marco, rubio)."""
+    return {_folded(w).strip(".,’'") for n in names if n for w in n.split() if w[:1].isupper()}
+
+
+def _names_of(site: Site, quote) -> tuple[str, ...]:
+    if quote.speaker:
+        actor = next((a for a in site.actors if a.id == quote.speaker), None)
+        return (actor.name, *actor.aliases) if actor else ()
+    return (quote.named,)
+
+
+def _unambiguous(site: Site, article: Article, quote, speakers: set[str]) -> bool:
+    """Whether the quotation's own sentence names its speaker and no other possible speaker, outside quotation
+    marks: no other person of actors.yml and no one else the site quotes by name.
+
+    "In a letter released by Mr. Durbin's office, Mr. Netanyahu said …" names two speakers: whichever the
+    attribution chose, a quiz must not rest on it. A quotation carried on from an earlier sentence does not
+    pass either: its own sentence does not name the speaker.
+    """
+    from .analyse.quotes import sentence_starts, spans
+
+    text = next(p.text for p in article.paragraphs if p.id == quote.paragraph)
+    quoted = spans(text)
+    starts = sentence_starts(text, quoted) + [len(text)]
+    begin = max(x for x in starts if x <= quote.start)
+    end = min(x for x in starts if x > quote.start)
+    outside = list(text[begin:end])
+    for span in quoted:
+        for i in range(max(span.start, begin), min(span.end, end)):
+            outside[i - begin] = " "
+    words = {_folded(w).strip(".,’'").removesuffix("'s") for w in "".join(outside).split()}
+    mine = _name_words(_names_of(site, quote))
+    if not mine & words:
+        return False
+    label = _name_words((quote.speaker_label,))
+    if label & mine:  # "Foreign Minister Jorge Arreaza": the title is part of how the sentence names him
+        mine |= label
+    names = {a.id: a for a in site.actors}
+    others = set()
+    for m in article.mentions:
+        actor = names.get(m.actor)
+        if (
+            actor
+            and actor.kind == "person"
+            and m.actor != quote.speaker
+            and m.paragraph == quote.paragraph
+            and begin <= m.start < end
+            and not any(span.start <= m.start < span.end for span in quoted)
+        ):
+            return False
+    for name in speakers - {speaker_name(site, quote)}:
+        others |= {w for w in _name_words((name,)) if len(w) > 3}  # not "The" of "The New York Times"
+    return not ((others - mine) & words)
+
+
+def decided_quotes(site: Site, article: Article) -> list:
+    """Statements whose speaker the quotation's own sentence names, and no one else: not reached through "he"
+    or "she", never anonymous or unattributed, and long enough to recognise."""
+    speakers = set(_speakers(site))
+    return [
+        q
+        for q in article.quotes
+        if q.kind == "speech"
+        and (q.speaker or q.named)
+        and len(q.text.split()) >= QUOTE_MIN_WORDS
+        and speaker_name(site, q)
+        and _unambiguous(site, article, q, speakers)
+    ]
+
+
+def _runs(text: str, size: int = 6) -> set[tuple[str, ...]]:
+    """The quotation's runs of six words (all of it when shorter): two quotations sharing one are the same
+    statement, as on the voices page."""
+    words = [w.strip(".,;:!?“”\"'’‘[]()…") for w in _folded(text).split()]
+    words = [w for w in words if w]
+    return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
+
+
+def _said_by(site: Site) -> dict[tuple[str, ...], set[str]]:
+    """Each six-word run of a statement → every name the site gives a statement with that run to."""
+    said: dict[tuple[str, ...], set[str]] = {}
+    for a in site.articles:
+        for q in a.quotes:
+            name = speaker_name(site, q)
+            if q.kind == "speech" and name:
+                for run in _runs(q.text):
+                    said.setdefault(run, set()).add(name)
+    return said
+
+
+def _same_person(name: str, names: set[str]) -> bool:
+    """Whether ``name`` may be one of ``names`` under another form ("Susan Rice", "Susan E. Rice"): they share
+    a capitalised word of three letters or more. Such a name is never offered as a wrong choice."""
+    mine = {w for w in _name_words((name,)) if len(w) > 2}
+    return any(mine & {w for w in _name_words((n,)) if len(w) > 2} for n in names)
+
+
+def _given_to(said: dict, quote) -> set[str]:
+    """Everyone the site gives these words (or part of them) to, in any article."""
+    return set().union(*(said.get(run, set()) for run in _runs(quote.text)))
+
+
+def _speakers(site: Site) -> list[str]:
+    """Every named speaker in the site, most quoted first (ties by name)."""
+    counts: dict[str, int] = {}
+    for a in site.articles:
+        for q in a.quotes:
+            name = speaker_name(site, q)
+            if q.kind == "speech" and name:
+                counts[name] = counts.get(name, 0) + 1
+    return [n for n, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def _outside_quotes(article: Article, paragraph: str, phrase: str) -> bool:
+    """Whether every occurrence of ``phrase`` in the paragraph is outside quotation marks (and it occurs)."""
+    text = next(p.text for p in article.paragraphs if p.id == paragraph)
+    spans = [(q.start, q.start + len(q.text) + 2) for q in article.quotes if q.paragraph == paragraph]
+    found = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    return bool(found) and not any(a <= at < b for at in found for a, b in spans)
+
+
+# --------------------------------------------------------------------------- article pages
+
+
+def _flag_question(site: Site, article: Article) -> QuizQuestion | None:
+    if not article.flags:
+        return None
+    flag = article.flags[0]
+    event = next(e for e in site.events if e.id == flag.event)
+    n = int(flag.paragraph[1:])
+    says, record = flag.says, flag.record
+    sentence = _folded(flag.sentence)
+    right = Choice(
+        f"{says}; the record says {record}",
+        True,
+        f"Paragraph {n} gives {says}, but the record dates {_in_sentence(event.name)} to {record}.",
+    )
+    wrong = [
+        Choice(
+            f"{record}, as the record says",
+            False,
+            f"The article does not give {record}.",
+        ),
+        Choice(f"{says}, as the record says", False, f"The record does not say {says}."),
+    ]
+    # A year of another event of the site, which the sentence does not contain.
+    years = sorted({e.date[:4] for e in site.events})
+    other = next((y for y in years if y not in sentence and y not in says and y not in record), None)
+    if other:
+        wrong.append(
+            Choice(f"{other}; the record says {record}", False, f"The article does not give {other}.")
+        )
+    return _question(
+        "flag",
+        f"What date does this article give for {_in_sentence(event.name)}, and what does the historical record say?",
+        right,
+        wrong,
+        Evidence(article.id, flag.paragraph),
+    )
+
+
+def _quote_questions(site: Site, article: Article, said: dict, speakers: list[str]) -> list[QuizQuestion]:
+    out, asked = [], set()
+    for quote in decided_quotes(site, article):
+        name = speaker_name(site, quote)
+        if name in asked:
+            continue
+        given_to = _given_to(said, quote)
+        if len(given_to) != 1:  # the site gives the same words to two people: not decided
+            continue
+        n = int(quote.paragraph[1:])
+        here = [speaker_name(site, q) for q in decided_quotes(site, article)]
+        candidates = [s for s in dict.fromkeys(here + speakers) if s and not _same_person(s, given_to)]
+        right = Choice(name, True, f"Paragraph {n} gives these words to {name}.")
+        wrong = [Choice(s, False, f"Not {s}.") for s in candidates[:6]]
+        # Prefer people this article quotes too (a closer reading), then the most quoted in the site.
+        wrong = wrong[:MAX_WRONG]
+        question = _question(
+            "quote",
+            f"Who does this article quote saying “{_cut(quote.text)}”?",
+            right,
+            wrong,
+            Evidence(article.id, quote.paragraph),
+        )
+        if question:
+            out.append(question)
+            asked.add(name)
+        if len(out) == 2:
+            break
+    return out
+
+
+def _fact_question(site: Site, article: Article) -> QuizQuestion | None:
+    stated = [c for c in article.coverage if c.status == "stated" and c.paragraph]
+    absent = [c for c in article.coverage if c.status == "not-mentioned"]
+    if not stated or len(absent) < 2:
+        return None
+    facts = {f.id: f for f in site.facts}
+    # The fact fewest other articles state: the one that tells this article apart.
+    others = {
+        f.id: sum(any(c.fact == f.id and c.status == "stated" for c in a.coverage) for a in site.articles)
+        for f in site.facts
+    }
+    cell = min(stated, key=lambda c: (others[c.fact], [f.id for f in site.facts].index(c.fact)))
+    n = int(cell.paragraph[1:])
+    right = Choice(facts[cell.fact].statement, True, f"Paragraph {n} states it.")
+    wrong = [
+        Choice(
+            facts[c.fact].statement,
+            False,
+            "The facts table finds no sentence of this article that states it (“not mentioned”).",
+        )
+        for c in absent
+    ]
+    return _question(
+        "fact",
+        "Which of these facts does this article state?",
+        right,
+        wrong,
+        Evidence(article.id, cell.paragraph),
+    )
+
+
+def _writer_labels(site: Site, article: Article) -> list:
+    """Labels for people that the writer uses outside quotation marks, readable as a phrase on their own."""
+    people = {a.id for a in site.actors if a.kind == "person"}
+    # One word alone is mostly a title ("Mr", "President"): too little to tell outlets apart.
+    return [
+        label
+        for label in article.labels
+        if label.actor in people
+        and 2 <= len(label.text.split()) <= 6
+        and not re.search(r"\b(of|for|to|by|and)$", label.text)
+        and _outside_quotes(article, label.paragraph, label.text)
+    ]
+
+
+def _core(site: Site, actor: str, text: str) -> str:
+    """A label without the person's own name, articles and possessive: "the Maduro regime" → "regime", so two
+    labels that differ only there ("Maduro's government", "the Maduro government") count as one choice."""
+    person = next(a for a in site.actors if a.id == actor)
+    name = {w for n in (person.name, *person.aliases) for w in _folded(n).split()}
+    words = [w.removesuffix("'s") for w in _folded(text).split()]
+    return " ".join(w for w in words if w not in name and w not in {"the", "a", "an"})
+
+
+def _names_person(site: Site, actor: str, text: str) -> bool:
+    return _core(site, actor, text) != " ".join(w.removesuffix("'s") for w in _folded(text).split())
+
+
+def _label_question(site: Site, article: Article) -> QuizQuestion | None:
+    """What the writer calls a person: a descriptor ("socialist dictator"), not a phrase with the person's own
+    name in it, against labels other articles use for them that this one never uses."""
+    text = _whole_text(article)
+    names = {a.id: a.name for a in site.actors}
+    used_by = {}
+    for a in site.articles:
+        for label in _writer_labels(site, a):
+            used_by.setdefault((label.actor, _folded(label.text)), set()).add(a.id)
+    mine = [x for x in _writer_labels(site, article) if not _names_person(site, x.actor, x.text)]
+    for label in sorted(mine, key=lambda x: len(used_by[(x.actor, _folded(x.text))])):
+        n = int(label.paragraph[1:])
+        cores = {_core(site, label.actor, label.text)}
+        others = []
+        for a in site.articles:
+            for other in _writer_labels(site, a) if a.id != article.id else ():
+                core = _core(site, other.actor, other.text)
+                if other.actor == label.actor and core not in cores and not _uses(text, other.text):
+                    cores.add(core)
+                    others.append(other.text)
+        name = names[label.actor]
+        right = Choice(label.text, True, f"Paragraph {n} says “{label.text}”.")
+        wrong = [Choice(o, False, f"This article never uses “{o}”.") for o in others]
+        question = _question(
+            "label",
+            f"Which of these words does the writer use for {name} in paragraph {n}?",
+            right,
+            wrong,
+            Evidence(article.id, label.paragraph),
+        )
+        if question:
+            return question
+    return None
+
+
+def _word_question(site: Site, article: Article, asked: set[str]) -> QuizQuestion | None:
+    """A counted word of the word list this article uses, the one fewest other articles use."""
+    text = _whole_text(article)
+    users = {
+        (h.category, h.term): sum(any(x.term == h.term for x in a.framing) for a in site.articles)
+        for h in article.framing
+    }
+    order = [c.id for c in site.lexicon]
+    for category_id, term_name in sorted(users, key=lambda k: (users[k], order.index(k[0]))):
+        if _folded(term_name) in asked:
+            continue
+        category = site.lexicon[order.index(category_id)]
+        hit = next(h for h in article.framing if h.term == term_name and h.category == category_id)
+        unused = [
+            t
+            for t in category.terms
+            if not any(h.term == t.term for h in article.framing)
+            and not any(_uses(text, f) for f in (t.term, *t.forms))
+        ]
+        n = int(hit.paragraph[1:])
+        right = Choice(term_name, True, f"Paragraph {n} uses it; it is marked there.")
+        wrong = [Choice(t.term, False, f"This article never uses “{t.term}”.") for t in unused]
+        question = _question(
+            "word",
+            f"Which of these words does the article use? ({category.name})",
+            right,
+            wrong,
+            Evidence(article.id, hit.paragraph),
+        )
+        if question:
+            return question
+    return None
+
+
+def _byline_questions(site: Site, article: Article) -> list[QuizQuestion]:
+    from .render import long_date
+
+    out = []
+    if article.author.known:
+        authors = sorted({a.author.value for a in site.articles if a.author.known} - {article.author.value})
+        right = Choice(article.author.value, True, f"The byline names {article.author.value}.")
+        wrong = [Choice(x, False, f"Not {x}.") for x in authors]
+        q = _question("author", "Who wrote this article?", right, wrong)
+        if q:
+            out.append(q)
+    if article.published.known:
+        day = long_date(article.published.value)
+        dates = sorted(
+            {a.published.value for a in site.articles if a.published.known} - {article.published.value}
+        )
+        right = Choice(day, True, f"The byline gives {day}.")
+        wrong = [Choice(long_date(d), False, f"Not {long_date(d)}.") for d in dates]
+        q = _question("date", "When was this article published?", right, wrong)
+        if q:
+            out.append(q)
+    outlets = sorted({a.outlet.name for a in site.articles} - {article.outlet.name})
+    right = Choice(article.outlet.name, True, f"The byline names {article.outlet.name}.")
+    wrong = [Choice(o, False, f"Not {o}.") for o in outlets]
+    q = _question("outlet", "Which outlet published this article?", right, wrong)
+    if q:
+        out.append(q)
+    return out
+
+
+def article_quiz(site: Site, article: Article) -> tuple[QuizQuestion, ...]:
+    """Up to five questions on one article, the most telling kinds first."""
+    said, speakers = _said_by(site), _speakers(site)
+    found = [_flag_question(site, article), *_quote_questions(site, article, said, speakers)]
+    label = _label_question(site, article)
+    asked = {_folded(label.answer.text)} if label else set()
+    found += [_fact_question(site, article), label, _word_question(site, article, asked)]
+    found += _byline_questions(site, article)
+    return tuple(q for q in found if q)[:MAX_QUESTIONS]
+
+
+# --------------------------------------------------------------------------- comparison pages
+
+
+def _facts_questions(view: Comparison) -> list[QuizQuestion]:
+    out = []
+    rows = sorted((r for r in view.facts if r.stated), key=lambda r: r.stated)
+    for row in rows:
+        pairs = list(zip(view.columns, row.cells, strict=True))
+        stated = [(col, c) for col, c in pairs if c.status == "stated" and c.paragraph]
+        absent = [col for col, c in pairs if c.status == "not-mentioned"]
+        if not stated:
+            continue
+        col, cell = stated[0]
+        n = int(cell.paragraph[1:])
+        right = Choice(col.label, True, f"{col.label} states it in paragraph {n}.")
+        wrong = [
+            Choice(c.label, False, f"The table marks {c.label} “not mentioned” for this fact.")
+            for c in absent
+        ]
+        q = _question(
+            "fact",
+            f"Which of these articles states this fact: “{row.fact.statement}”?",
+            right,
+            wrong,
+            Evidence(col.article.id, cell.paragraph),
+        )
+        if q:
+            out.append(q)
+    return out[:4]
+
+
+def _words_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
+    out = []
+    texts = {col.article.id: _whole_text(col.article) for col in view.columns}
+    rows = [(table, row) for table in view.words for row in table.rows if any(row.counts)]
+    for table, row in sorted(rows, key=lambda tr: sum(1 for n in tr[1].counts if n)):
+        users = [col for col, n in zip(view.columns, row.counts, strict=True) if n]
+        forms = (row.term.term, *row.term.forms)
+        never = [
+            col
+            for col, n in zip(view.columns, row.counts, strict=True)
+            if not n and not any(_uses(texts[col.article.id], f) for f in forms)
+        ]
+        hit = next(
+            h for h in users[0].article.framing if h.term == row.term.term and h.category == table.category.id
+        )
+        n = int(hit.paragraph[1:])
+        right = Choice(users[0].label, True, f"{users[0].label} uses it in paragraph {n}.")
+        wrong = [Choice(c.label, False, f"{c.label} never uses “{row.term.term}”.") for c in never]
+        q = _question(
+            "word",
+            f"Which of these articles uses the word “{row.term.term}”?",
+            right,
+            wrong,
+            Evidence(users[0].article.id, hit.paragraph),
+        )
+        if q:
+            out.append(q)
+        if len(out) == 3:
+            break
+    names = {a.id: a.name for a in site.actors}
+    labels = [
+        (col, label)
+        for col in view.columns
+        for label in _writer_labels(site, col.article)
+        if not _names_person(site, label.actor, label.text)
+        and _folded(label.text) not in {_folded(q.answer.text) for q in out}
+    ]
+    users = {}
+    for col, label in labels:
+        users.setdefault((label.actor, _folded(label.text)), set()).add(col.article.id)
+    for col, label in sorted(labels, key=lambda cl: len(users[(cl[1].actor, _folded(cl[1].text))])):
+        never = [c for c in view.columns if not _uses(texts[c.article.id], label.text)]
+        n = int(label.paragraph[1:])
+        name = names[label.actor]
+        right = Choice(col.label, True, f"{col.label} says “{label.text}” in paragraph {n}.")
+        wrong = [Choice(c.label, False, f"{c.label} never uses “{label.text}”.") for c in never]
+        q = _question(
+            "label",
+            f"Which article's writer calls {name} “{label.text}”?",
+            right,
+            wrong,
+            Evidence(col.article.id, label.paragraph),
+        )
+        if q:
+            out.append(q)
+            break
+    return out
+
+
+def _voices_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
+    out = []
+    said, speakers = _said_by(site), _speakers(site)
+    for col in view.columns:
+        for quote in decided_quotes(site, col.article):
+            given_to = _given_to(said, quote)
+            name = speaker_name(site, quote)
+            if len(given_to) != 1:
+                continue
+            n = int(quote.paragraph[1:])
+            right = Choice(name, True, f"{col.label}, paragraph {n}, gives these words to {name}.")
+            wrong = [Choice(s, False, f"Not {s}.") for s in speakers if not _same_person(s, given_to)]
+            q = _question(
+                "quote",
+                f"In {col.label}, who is quoted saying “{_cut(quote.text)}”?",
+                right,
+                wrong,
+                Evidence(col.article.id, quote.paragraph),
+            )
+            if q:
+                out.append(q)
+                break
+        if len(out) == 2:
+            break
+    # "Which article quotes X?": an article with an anonymous or unattributed statement cannot be a wrong
+    # choice, since its unnamed speaker might be X.
+    quoted = {
+        col.article.id: {speaker_name(site, q) for q in col.article.quotes if q.kind == "speech"} - {None}
+        for col in view.columns
+    }
+    open_ended = {
+        col.article.id
+        for col in view.columns
+        if any(q.kind == "speech" and not speaker_name(site, q) for q in col.article.quotes)
+    }
+    for name in speakers:
+        users = [col for col in view.columns if name in quoted[col.article.id]]
+        if len(users) != 1:
+            continue
+        col = users[0]
+        first = next(q for q in col.article.quotes if q.kind == "speech" and speaker_name(site, q) == name)
+        n = int(first.paragraph[1:])
+        never = [c for c in view.columns if c is not col and c.article.id not in open_ended]
+        right = Choice(col.label, True, f"{col.label} quotes {name}, first in paragraph {n}.")
+        wrong = [Choice(c.label, False, f"{c.label} does not quote {name}.") for c in never]
+        q = _question(
+            "quoted",
+            f"Which of these articles quotes {name}?",
+            right,
+            wrong,
+            Evidence(col.article.id, first.paragraph),
+        )
+        if q:
+            out.append(q)
+        if len(out) == 4:
+            break
+    return out
+
+
+def _index_questions(view: Comparison) -> list[QuizQuestion]:
+    out = []
+    outlets = {col.article.outlet.id: col.article.outlet for col in view.columns}
+    titles = {}
+    for col in view.columns:
+        titles.setdefault(col.article.outlet.id, set()).add(_folded(col.article.title.value or ""))
+    seen = set()
+    for col in view.columns:
+        outlet = col.article.outlet
+        if outlet.id in seen or not col.article.title.value:
+            continue
+        seen.add(outlet.id)
+        title = col.article.title.value
+        right = Choice(outlet.name, True, f"{outlet.name} published it ({col.label}).")
+        wrong = [
+            Choice(o.name, False, f"Not {o.name}.")
+            for o in outlets.values()
+            if o.id != outlet.id and _folded(title) not in titles[o.id]
+        ]
+        q = _question(
+            "headline",
+            f"Which outlet published the article headlined “{title}”?",
+            right,
+            wrong,
+            Evidence(col.article.id, None),
+        )
+        if q:
+            out.append(q)
+        if len(out) == 2:
+            break
+    known = [o for o in outlets.values() if o.country]
+    for outlet in known:
+        country = outlet.country.value
+        if sum(o.country.value == country for o in known) != 1:
+            continue
+        right = Choice(outlet.name, True, f"The sources table gives {outlet.name}'s country as {country}.")
+        wrong = [
+            Choice(o.name, False, f"The sources table gives {o.name}'s country as {o.country.value}.")
+            for o in known
+            if o is not outlet
+        ]
+        q = _question("country", f"In the sources table, which outlet's country is {country}?", right, wrong)
+        if q:
+            out.append(q)
+            break
+    # A rating only one outlet has from a rater, against outlets that rater rates otherwise (an outlet with no
+    # rating recorded from it is not a wrong answer: nobody may have looked).
+    rated = [o for o in outlets.values() if o.ratings]
+    for outlet in rated:
+        for rating in outlet.ratings:
+            by_rater = {o.id: r.rating for o in rated for r in o.ratings if r.by == rating.by}
+            if list(by_rater.values()).count(rating.rating) != 1:
+                continue
+            right = Choice(
+                outlet.name, True, f"{rating.by} rates {outlet.name} “{rating.rating}” ({rating.date})."
+            )
+            wrong = [
+                Choice(o.name, False, f"{rating.by} rates {o.name} “{by_rater[o.id]}”.")
+                for o in rated
+                if o is not outlet and o.id in by_rater
+            ]
+            q = _question("rating", f"Which outlet does {rating.by} rate “{rating.rating}”?", right, wrong)
+            if q:
+                out.append(q)
+                return out
+    return out
+
+
+def comparison_quiz(site: Site, view: Comparison, name: str) -> tuple[QuizQuestion, ...]:
+    """Up to five questions for a comparison page: ``name`` is index, facts, words or voices."""
+    if not view.columns:
+        return ()
+    found = {
+        "index": lambda: _index_questions(view),
+        "facts": lambda: _facts_questions(view),
+        "words": lambda: _words_questions(site, view),
+        "voices": lambda: _voices_questions(site, view),
+    }[name]()
+    return tuple(found)[:MAX_QUESTIONS]
