@@ -693,14 +693,20 @@ def _index_questions(view: Comparison) -> list[QuizQuestion]:
             break
     # A rating only one outlet has from a rater, against outlets that rater rates otherwise (an outlet with no
     # rating recorded from it is not a wrong answer: nobody may have looked).
+    # Only each outlet's latest rating from a rater counts: a rater may have rated it otherwise years ago.
+    latest: dict[tuple[str, str], object] = {}
+    for o in outlets.values():
+        for r in o.ratings or ():
+            if (o.id, r.by) not in latest or r.date > latest[(o.id, r.by)].date:
+                latest[(o.id, r.by)] = r
     rated = [o for o in outlets.values() if o.ratings]
     for outlet in rated:
-        for rating in outlet.ratings:
-            by_rater = {o.id: r.rating for o in rated for r in o.ratings if r.by == rating.by}
+        for rating in (r for (oid, _), r in latest.items() if oid == outlet.id):
+            by_rater = {oid: r.rating for (oid, by), r in latest.items() if by == rating.by}
             if list(by_rater.values()).count(rating.rating) != 1:
                 continue
             right = Choice(
-                outlet.name, True, f"{rating.by} rates {outlet.name} “{rating.rating}” ({rating.date})."
+                outlet.name, True, f"{rating.by} rates {outlet.name} “{rating.rating}” (as of {rating.date})."
             )
             wrong = [
                 Choice(o.name, False, f"{rating.by} rates {o.name} “{by_rater[o.id]}”.")

@@ -170,8 +170,9 @@ def test_right_answer_is_right_and_every_other_choice_wrong(where, article, q):
     elif q.kind == "rating":
         rater, rating = re.match(r"Which outlet does (.+) rate “(.+)”\?", q.q).groups()
         outlets = {o.name: o for o in SITE.outlets}
-        assert any(r.by == rater and r.rating == rating for r in outlets[right.text].ratings)
-        for c in wrong:  # rated by that rater, otherwise
+        mine = sorted((r for r in outlets[right.text].ratings if r.by == rater), key=lambda r: r.date)
+        assert mine[-1].rating == rating  # its latest rating from that rater
+        for c in wrong:  # rated by that rater, otherwise, at every date
             theirs = [r.rating for r in outlets[c.text].ratings or () if r.by == rater]
             assert theirs and rating not in theirs
     else:
