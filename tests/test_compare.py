@@ -128,6 +128,9 @@ def test_every_overridden_cell_shows_its_editors_note(pages):
 
     page = pages["compare/facts.md"]
     table = page.split("## Side by side")[0]
+    assert re.search(
+        r"\| *\n\n\*\*Editor's notes\.\*\*", table
+    )  # a blank line ends the table: not a row of it
     site = load_site(SITE_DATA)
     noted = [(a, c) for a in site.articles for c in a.coverage if c.note]
     overrides = sum(len(f.overrides) for f in site.facts)
