@@ -4,7 +4,7 @@ Each is switched on (with its reason) in ``cleaning.yml``'s ``detectors``:
 
 * ``repeated-headline``: the headline printed again in the text (and, in a small block, the photo caption
   under it); without it, ``repeated-line`` takes the repeated headline;
-* ``repeated-line``: a line repeating an earlier one (a caption printed twice);
+* ``repeated-line``: a line printed twice in a row (a caption printed twice): both copies;
 * ``repeated-quote``: a line of unquoted text that repeats a quotation already given (an embedded post);
 * ``subheads``: a short line without closing punctuation between paragraphs is the article's own subheading:
   kept, and marked as one;
@@ -20,7 +20,7 @@ import re
 
 from .clean import applies
 from .model import CleaningRules, Removed, Rule, Unit
-from .parse import TERMINAL_RE, Header, is_prose, normalise, words
+from .parse import SENTENCE_END_RE, TERMINAL_RE, Header, is_prose, normalise, words
 
 QUOTE_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
@@ -80,14 +80,13 @@ def remove_repeats(  # noqa: C901 - one pass over the body, each detector a bran
                 for j in range(index + 1, len(body)):
                     if body[j].block == unit.block:
                         verdict[j] = repeated or headline
-        elif repeated and norm in seen:
+        elif repeated and seen.get(norm) == index - 1:
+            # A caption printed twice in a row (a photo and its enlarged copy): both copies are the caption. An
+            # article does not print a paragraph twice running; a page's photo or carousel does. A line repeated
+            # further on is kept: a list, a recipe or a plan repeats its own lines.
             rule = repeated
             verdict[index] = rule
-            first = seen[norm]
-            if first == index - 1:
-                # A caption printed twice in a row (a photo and its enlarged copy): both copies are the caption.
-                # An article does not print a paragraph twice running; a page's photo or carousel does.
-                verdict[first] = rule
+            verdict[index - 1] = rule
         elif (
             "repeated-quote" in detectors
             and not QUOTE_RE.search(unit.text)
@@ -101,7 +100,9 @@ def remove_repeats(  # noqa: C901 - one pass over the body, each detector a bran
             and words(unit.text) <= sub.max_words
             # An editor who scoped related-headline to this outlet says its short lines are other articles'.
             and not (related and related.outlets)
-            and any(is_prose(u) for u in body[index + 1 :])
+            # A subheading introduces sentences; a run of short lines is a list (tour dates, a recipe), kept as text.
+            and index + 1 < len(body)
+            and SENTENCE_END_RE.search(body[index + 1].text)
         ):
             subheads.add(unit.line)
         elif related and started and short and words(unit.text) <= related.max_words and not _post(unit.text):

@@ -80,7 +80,7 @@ def extract_html(
         url=fetched_url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,  # a table in an article (results, a poll) is its text; trafilatura's default
         include_images=False,
         favor_precision=True,
         deduplicate=False,
@@ -137,7 +137,7 @@ def extract_html(
             dropped.append(line)
         else:
             kept.append(line)
-    if not any(parse.words(line) >= 12 for line in kept):
+    if not any(parse.is_running_text(line) for line in kept):
         raise ExtractionError("found no article text in the page (no paragraph of running text)")
     return Extracted(title, author, published, site_name, url, language, tuple(kept), tuple(dropped))
 

@@ -143,6 +143,15 @@ def is_prose(unit: Unit) -> bool:
     return words(unit.text) >= 12 and bool(SENTENCE_END_RE.search(unit.text))
 
 
+# Scripts written without spaces between words (Japanese kana, Chinese and Japanese ideographs).
+UNSPACED_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def is_running_text(text: str) -> bool:
+    """A line of running text: a dozen words, or thirty characters of a script written without spaces."""
+    return words(text) >= 12 or len(UNSPACED_RE.findall(text)) >= 30
+
+
 def is_headline(text: str, max_words: int = 40) -> bool:
     """Headline-like: short and not ending a sentence with a full stop."""
     return 1 <= words(text) <= max_words and not re.search(r"[.:;,][\"'”’)]*$", text)
