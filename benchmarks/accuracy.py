@@ -1,9 +1,15 @@
 """Accuracy on real news: how true the site is on articles nobody tuned the rules for (issue 13 §8).
 
-Run on demand (the floors are asserted by tests/test_realnews_quotes.py)::
+Run on demand (the floors are asserted by tests/test_realnews_quotes.py, tests/test_realnews_cleaning.py and
+tests/test_extraction_benchmark.py)::
 
-    python benchmarks/accuracy.py                 # every event of the real-news corpus
-    python benchmarks/accuracy.py --event 2016-04-new-york-primary --details
+    python benchmarks/accuracy.py                 # every event of the real-news corpus, and extraction
+    python benchmarks/accuracy.py --event 2016-04-new-york-primary --details --no-extraction
+    python benchmarks/accuracy.py --readme        # also put the report in benchmarks/README.md
+
+Furniture left, body lines lost, subheads and metadata (``cleaning_section``): see
+``benchmarks/cleaning_accuracy.py``. Extraction F1 of ``add PAGE.html`` against plain trafilatura on the
+91 pages of ``tests/fixtures/extraction/`` (``extraction_section``): see ``benchmarks/extraction_accuracy.py``.
 
 Each event of the real-news corpus (``tests/fixtures/realnews/`` when present, else ``../shared/realnews/``)
 is made into a site the way an editor makes one: ``python -m generator new``, then ``add FILE.txt --outlet
@@ -52,6 +58,10 @@ sys.path.insert(0, str(ROOT))
 
 from generator.build import load_site  # noqa: E402
 from generator.model import Article, Quote, Site  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from cleaning_accuracy import Cleaning, cleaning_details, cleaning_rows, cleaning_table  # noqa: E402
+from extraction_accuracy import extraction_scores, extraction_table  # noqa: E402
 
 EXPECTED = ROOT / "tests" / "expected" / "realnews"
 
@@ -271,30 +281,78 @@ def quotation_details(results: dict[str, list[QuoteResult]]) -> str:
     return "\n".join(out)
 
 
+README = ROOT / "benchmarks" / "README.md"
+START, END = "<!-- accuracy.py: start -->", "<!-- accuracy.py: end -->"
+
+
+def write_readme(report: str) -> None:
+    """Put the report in benchmarks/README.md between its markers (benchmarks/run.py keeps that section)."""
+    old = README.read_text(encoding="utf-8") if README.is_file() else ""
+    if START in old and END in old:
+        old = old[: old.index(START)].rstrip("\n") + old[old.index(END) + len(END) :]
+    README.write_text(f"{old.rstrip()}\n\n{START}\n{report.rstrip()}\n{END}\n", encoding="utf-8")
+
+
+def cleaning_section(cleaning: dict[str, list[Cleaning]], details: bool) -> str:
+    """Issue 13 §4: furniture left, body lines lost, subheads and metadata per article and in all."""
+    text = "\n## Furniture left and lines lost (starter cleaning.yml)\n\n" + cleaning_table(cleaning)
+    if details:
+        text += "\n\n" + cleaning_details(cleaning)
+    return text
+
+
+def extraction_section() -> str:
+    """Issue 13 §4: add PAGE.html against plain trafilatura on the extraction benchmark, in one run."""
+    began = time.perf_counter()
+    scores = extraction_scores()
+    refused = ", ".join(k[:12] for k in scores["project"].refused) or "none"
+    return (
+        "\n## Extraction: `add PAGE.html` against plain trafilatura\n\n"
+        f"The 91 saved pages of tests/fixtures/extraction/, scored by the benchmark's evaluate.py, both "
+        f"systems in this run ({time.perf_counter() - began:.0f} s). Pages refused by add: {refused}.\n\n"
+        + extraction_table(scores)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--event", action="append", help="only this event (repeatable)")
     parser.add_argument("--keep", type=Path, help="make (or reuse) the sites in this folder")
     parser.add_argument("--details", action="store_true", help="list every quotation not right")
+    parser.add_argument("--no-extraction", action="store_true", help="leave out the extraction benchmark")
+    parser.add_argument(
+        "--readme", action="store_true", help="also write the report into benchmarks/README.md"
+    )
     args = parser.parse_args()
     chosen = args.event or events()
     work = args.keep or Path(tempfile.mkdtemp(prefix="accuracy-"))
     work.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
     results: dict[str, list[QuoteResult]] = {}
+    cleaning: dict[str, list[Cleaning]] = {}
+    load = os.getloadavg()
     for event in chosen:
         site_data = make_event_site(event, work / event)
         site = load_site(site_data)
         results[event] = quotation_rows(site, site_data, expectations(event))
-    load = os.getloadavg()
-    print(
-        f"Real-news accuracy, {len(chosen)} events, {time.perf_counter() - began:.1f} s, load {load[0]:.2f}"
-    )
-    print("\n## Quotations and speakers\n")
-    print(quotations_table(results))
+        cleaning[event] = cleaning_rows(site, site_data, expectations(event), realnews_dir())
+    out = [
+        "# Accuracy on real news",
+        "",
+        f"`python benchmarks/accuracy.py`: {len(chosen)} events; load average {load[0]:.2f} at the start.",
+        "\n## Quotations and speakers\n",
+        quotations_table(results),
+    ]
     if args.details:
-        print()
-        print(quotation_details(results))
+        out += ["", quotation_details(results)]
+    out.append(cleaning_section(cleaning, args.details))
+    if not args.no_extraction:
+        out.append(extraction_section())
+    out.append(f"\nThe run took {time.perf_counter() - began:.0f} s.")
+    report = "\n".join(out)
+    print(report)
+    if args.readme:
+        write_readme(report)
 
 
 if __name__ == "__main__":

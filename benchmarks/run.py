@@ -794,8 +794,15 @@ def main(argv: list[str] | None = None) -> None:
         else:
             shutil.rmtree(work, ignore_errors=True)
     text = report(results, args.repeat, started, time.perf_counter() - t0, describe(source))
+    # benchmarks/accuracy.py keeps its own section of the same README between markers: carry it over.
+    old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
+    if ACCURACY_START in old and ACCURACY_END in old:
+        text += "\n" + old[old.index(ACCURACY_START) : old.index(ACCURACY_END) + len(ACCURACY_END)] + "\n"
     args.out.write_text(text, encoding="utf-8")
     print(text)
+
+
+ACCURACY_START, ACCURACY_END = "<!-- accuracy.py: start -->", "<!-- accuracy.py: end -->"
 
 
 if __name__ == "__main__":
