@@ -1,7 +1,8 @@
 """Command line: ``python -m generator new | add | check | build | export | offline | addresses``.
 
-With the build, the only module that touches the disk: the commands read and write files and call the
-pure stages (``ingest`` for ``add``, ``curate`` for the to-do list ``check`` prints).
+The commands parse options, call the library (``add.add_article`` for add, ``build`` for the pages,
+``curate`` for the to-do list ``check`` prints) and report; ``build`` and ``add`` are, with this module and
+the plugin, the only ones that touch the disk.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import click
 from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
 from .export import corpus_json
+from .fetch import DEFAULT_DEADLINE, DEFAULT_MAX_MB
 from .output import OutputError, check_output_folder, write_pages, write_zip
 
 SITE_DATA = click.option(
@@ -386,11 +388,28 @@ def new(directory: Path, title: str | None):
 @click.option(
     "--url", "url_option", help="The article's address, for a plain-text file or a page that does not say."
 )
+@click.option("--title", help="The headline, when the text lacks it or gets it wrong.")
+@click.option("--author", help='The author(s) ("Ann Lee and Tom Hale"), when the text does not say.')
+@click.option("--date", "date_option", help="The publication date, YYYY-MM-DD, when the text does not say.")
 @click.option(
     "--republished",
     is_flag=True,
     help="The same wording is already in the corpus from another outlet (a wire story or a republished "
     "article) and you want both: skip the same-text check (the same address is still refused).",
+)
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.01),
+    default=DEFAULT_MAX_MB,
+    show_default=True,
+    help="The largest page or file to read, in MB (a saved article page is rarely over 2 MB).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=DEFAULT_DEADLINE,
+    show_default=True,
+    help="Seconds a download of SOURCE may take in all.",
 )
 def add(
     source: str,
@@ -398,29 +417,49 @@ def add(
     outlet: str | None,
     language: str | None,
     url_option: str | None,
+    title: str | None,
+    author: str | None,
+    date_option: str | None,
     republished: bool,
+    max_size: float,
+    timeout: float,
 ):
     """Add an article to the corpus from SOURCE: a saved web page (.html), a URL, or a plain-text file.
 
     A web page goes through trafilatura, which finds the article's text, headline, author, date, site name
     and address; the article is written to site_data/corpus/ in the corpus's plain-text form, the page is
     kept in site_data/originals/, and sources.yml gets an entry saying where each value came from. Plain
-    text is copied unchanged; the build reads its headline, byline and date as for any corpus file.
+    text is copied unchanged; the build reads its headline, byline and date as for any corpus file, and
+    --title, --author, --date and --url give what it lacks (recorded as given when the article was added).
 
-    The same article twice (the same address, or the same text) is refused and nothing is written. After
-    adding, the list of what to curate next is printed (as by `check`).
+    The same article twice (the same address, or the same text) is refused and nothing is written. Two adds
+    at once are safe: the second waits for the first. After adding, the list of what to curate next is
+    printed (as by `check`).
 
     \b
     Examples:
       python -m generator add ~/Downloads/council-votes.html
       python -m generator add https://www.example.com/news/2025/03/04/library-vote
       python -m generator add notes/radio-interview.txt --outlet "Riverton Radio"
+      python -m generator add notes/call.txt --outlet "Riverton Radio" --author "Alex Moreno" --date 2025-03-05
       python -m generator add page.html --site-data ../library-vote/site_data
     """
-    from .ingest import ExtractionError
+    from .add import AddOptions, AddRefused, add_article
+    from .extract import ExtractionError
 
+    options = AddOptions(
+        outlet=outlet,
+        language=language,
+        url=url_option,
+        title=title,
+        author=author,
+        date=date_option,
+        republished=republished,
+        max_bytes=int(max_size * 1_000_000),
+        deadline=timeout,
+    )
     try:
-        _add(source, site_data, outlet, language, url_option, republished)
+        added = add_article(source, site_data, options)
     except (SiteDataError, SiteDataErrors) as exc:
         errors = exc.errors if isinstance(exc, SiteDataErrors) else [exc]
         for error in errors:
@@ -430,227 +469,23 @@ def add(
     except (AddRefused, ExtractionError) as exc:
         click.echo(f"error: {source}: {exc}; nothing was added.", err=True)
         sys.exit(1)
+    _report_added(added, site_data)
 
 
-class AddRefused(Exception):
-    """The article cannot be added as asked (a duplicate, an unreadable source, a missing option)."""
-
-
-def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
-    source: str, site_data: Path, outlet_option, language_option, url_option, republished: bool = False
-) -> None:
-    import datetime as dt
-    import re
-
-    from . import ingest, sitedata
-    from .assemble import make_slug
-    from .parse import decode, header, normalise, units
-
-    sources_path = site_data / "sources.yml"
-    if not sources_path.is_file():
-        raise AddRefused(
-            f"{site_data}/ is not a microsite's site_data folder (it has no sources.yml); "
-            "start one with `python -m generator new DIR`, or give --site-data"
-        )
-    display = f"{site_data.name}/sources.yml"
-    sources_text = decode(sources_path.read_bytes(), display)
-    outlets, entries = sitedata.parse_sources(sources_text, display)
-    corpus_dir = site_data / "corpus"
-    corpus = (
-        {
-            p.name: p.read_bytes().decode("utf-8", "replace")
-            for p in sorted(corpus_dir.iterdir())
-            if p.is_file() and not p.name.startswith(".")
-        }
-        if corpus_dir.is_dir()
-        else {}
-    )
-    urls = {e.file: e.url for e in entries if e.url}
-    attribution_file = site_data / "attribution.yml"
-    roles = frozenset()
-    if attribution_file.is_file():
-        shown = f"{site_data.name}/attribution.yml"
-        attribution = sitedata.parse_attribution(decode(attribution_file.read_bytes(), shown), shown)
-        roles = frozenset(w.casefold() for w in attribution.byline_roles)
-
-    is_url = bool(re.match(r"^https?://", source, re.I))
-    extracted = None
-    origin = source
-    if is_url:
-        data, fetched = _download(source)
-        extracted = ingest.extract_html(data, fetched, roles)
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise AddRefused("no such file (give a saved .html page, a .txt file or an https:// address)")
-        data = path.read_bytes()
-        origin = path.name
-        head = data[:2048].lstrip().lower()
-        if path.suffix.lower() in (".html", ".htm", ".xhtml") or head.startswith(
-            (b"<!doctype html", b"<html", b"<!--")
-        ):
-            extracted = ingest.extract_html(data, None, roles)
-
-    today = dt.date.today().isoformat()
-    tool = f"trafilatura {_version('trafilatura')}"
-    notes: list[str] = []
-    if extracted is not None:
-        text = ingest.corpus_text(extracted)
-        url = url_option or (extracted.url.value if extracted.url else None)
-        site_name = extracted.site_name.value if extracted.site_name else None
-        read = f"the page at {source} (downloaded on {today})" if is_url else f"the saved page {origin}"
-
-        def cited(found):
-            return {"value": found.value, "source": f"inferred: {found.where} of {read}, read by {tool}"}
-
-        fields = {"title": extracted.title, "author": extracted.author, "published": extracted.published}
-        page_language = extracted.language.value if extracted.language else None
-    else:
-        text = decode(data, origin)
-        url = url_option
-        site_name = None
-        fields = {}
-        page_language = None
-
-    reason = ingest.duplicate_of(text, url, corpus if not republished else {}, urls)
-    if reason:
-        hint = (
-            ""
-            if "address" in reason
-            else " (a wire story or republished article from another outlet? add it with --republished)"
-        )
-        raise AddRefused(f"this article is already in the corpus: {reason}{hint}")
-
-    # The outlet: named by the editor, or the one whose homepage has the article's host, or by site name.
-    by_id = {o.id: o for o in outlets}
-    new_outlet = None
-    if outlet_option and outlet_option in by_id:
-        outlet_id = outlet_option
-    else:
-        host = _host(url) if url else None
-        match = next((o for o in outlets if host and o.homepage and _host(o.homepage) == host), None)
-        name = outlet_option or site_name
-        if match is None and name and not outlet_option:
-            match = next((o for o in outlets if normalise(o.name) == normalise(name)), None)
-        if match is not None and not outlet_option:
-            outlet_id = match.id
-        else:
-            if not name:
-                if not host:
-                    known = ", ".join(sorted(by_id)) or "none yet"
-                    raise AddRefused(
-                        f"say which outlet published it with --outlet (an id from sources.yml: {known}; "
-                        "or the name of a new outlet)"
-                    )
-                name = host
-            outlet_id = make_slug(name) or "outlet"
-            if outlet_id in by_id:
-                raise AddRefused(
-                    f"an outlet with id '{outlet_id}' exists ({by_id[outlet_id].name}); give --outlet {outlet_id} "
-                    "to add the article to it"
-                )
-            where = (
-                f"the site name in {extracted.site_name.where}"
-                if extracted and extracted.site_name and name == site_name
-                else "given with --outlet"
-                if outlet_option
-                else "the page's address (it gives no site name)"
-            )
-            new_outlet = {
-                "id": outlet_id,
-                "name": name,
-                "#name": f"{where}; add country, kind and ratings with citations",
-            }
-            if url:
-                new_outlet["homepage"] = f"{url.split('://', 1)[0]}://{_netloc(url)}/"
-
-    if language_option:
-        language = language_option
-    elif page_language:
-        language = page_language
-    else:
-        used = Counter(e.language for e in entries)
-        # Plain text declares nothing: the corpus's language, or English on an empty corpus (the word lists
-        # of the starter site are English); said in the entry and on screen so that an editor can correct it.
-        language = used.most_common(1)[0][0] if used else "en"
-        assumed = "the language of most of the corpus" if used else "English: the corpus has no article yet"
-        notes.append(
-            f"language: '{language}' assumed ({assumed}); the source does not say: correct it in sources.yml "
-            "or give --language"
-        )
-
-    file = ingest.corpus_name(list(corpus), text)
-    entry = {"file": file, "outlet": outlet_id, "language": language}
-    if not language_option and not page_language:
-        entry["#language"] = f"assumed: {assumed} (the source does not declare one)"
-    elif page_language and not language_option:
-        entry["#language"] = f"from {extracted.language.where}"
-    if republished:
-        entry["#outlet"] = "added with --republished: its wording is also in another corpus file"
-    if url:
-        entry["url"] = url
-        if url_option:
-            entry["#url"] = "given with --url"
-        elif extracted and extracted.url:
-            entry["#url"] = f"from {extracted.url.where}"
-    for key, found in fields.items():
-        if found is not None:
-            entry[key] = cited(found)
-
-    new_sources = ingest.add_to_sources(sources_text, display, entry, new_outlet)
-    sitedata.parse_sources(new_sources, display)  # what we write must read back
-
-    # Write the article (and the page it came from), then sources.yml; build in memory to be sure the site
-    # still generates, and undo everything if it does not.
-    corpus_dir.mkdir(parents=True, exist_ok=True)
-    written = [corpus_dir / file]
-    _write_atomic(corpus_dir / file, text.encode("utf-8") if extracted is not None else data)
-    if extracted is not None:
-        originals = site_data / "originals"
-        originals.mkdir(exist_ok=True)
-        original = originals / (file.rsplit(".", 1)[0] + ".html")
-        _write_atomic(original, data)
-        written.append(original)
-    _write_atomic(sources_path, new_sources.encode("utf-8"))
-    try:
-        try:
-            result = generate(site_data, TEMPLATES)
-        except (SiteDataError, SiteDataErrors) as exc:
-            # Two outlets often print the same headline (a wire story): the new article's address takes its
-            # outlet's id too, and says so, rather than failing.
-            errors = exc.errors if isinstance(exc, SiteDataErrors) else [exc]
-            clash = [e for e in errors if e.key == "slug" and f"'{file}'" in e.message]
-            if len(clash) != len(errors) or not clash:
-                raise
-            title = (extracted.title.value if extracted and extracted.title else None) or (
-                getattr(header(tuple(units(text))).title, "text", None) or file
-            )
-            entry["slug"] = f"{make_slug(title)}-{outlet_id}"
-            entry["#slug"] = "another article has the same headline; this address adds the outlet"
-            new_sources = ingest.add_to_sources(sources_text, display, entry, new_outlet)
-            _write_atomic(sources_path, new_sources.encode("utf-8"))
-            result = generate(site_data, TEMPLATES)
-    except (SiteDataError, SiteDataErrors):
-        for path in written:
-            path.unlink(missing_ok=True)
-        _write_atomic(sources_path, sources_text.encode("utf-8"))
-        raise
-
-    article = next(a for a in result.site.articles if a.file == file)
-    click.echo(f"added {corpus_dir}/{file} → /sources/{article.id}/ ({article.outlet.name})")
+def _report_added(added, site_data: Path) -> None:
+    article = added.article
+    click.echo(f"added {site_data / 'corpus'}/{added.file} → /sources/{article.id}/ ({article.outlet.name})")
     for label, value in (
         ("headline", article.title),
         ("author", article.author),
         ("published", article.published),
     ):
         click.echo(f"  {label}: {value.value if value.known else 'not known'} — {value.source}")
-    click.echo(f"  address: {url or 'not known'}")
-    click.echo(f"  language: {language}")
+    click.echo(f"  address: {added.url or 'not known'}")
+    click.echo(f"  language: {added.language}")
     click.echo(f"  {len(article.paragraphs)} paragraphs")
-    if extracted is not None and extracted.dropped:
-        click.echo(
-            f"  left out of the text: {len(extracted.dropped)} line(s) repeating the headline or byline"
-        )
+    if added.dropped:
+        click.echo(f"  left out of the text: {len(added.dropped)} line(s) repeating the headline or byline")
     removed = [
         r for r in article.removed if r.rule not in ("title", "subtitle", "byline", "place", "dateline")
     ]
@@ -658,68 +493,12 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         click.echo(f"  cleaning removes {len(removed)} line(s):")
         for r in removed:
             click.echo(f"    line {r.line} [{r.rule}] {r.text[:80]}")
-    if new_outlet:
-        click.echo(f"  new outlet: {outlet_id} ({new_outlet['name']})")
-    for note in notes:
+    if added.new_outlet:
+        click.echo(f"  new outlet: {added.new_outlet['id']} ({added.new_outlet['name']})")
+    for note in added.notes:
         click.echo(f"  note: {note}")
-    if extracted is None:
-        found = header(tuple(units(text)))
-        if found.title is None:
-            click.echo(
-                "  note: the parser found no headline in the text; add `title` to its entry in sources.yml"
-            )
-    _echo_todo(result.site, site_data, brief=True)
-
-
-def _download(url: str) -> tuple[bytes, str]:
-    """The page at url and the address it was finally served from; a clear error when offline.
-
-    Plain urllib rather than trafilatura's downloader: that one refuses local addresses (a guard for
-    servers that fetch what strangers ask for), and an editor's own intranet or test server is fine here.
-    """
-    import urllib.error
-    import urllib.request
-
-    save_hint = (
-        "save the page in a browser (File → Save Page As…, 'Web page, HTML only') and add the saved file"
-    )
-    request = urllib.request.Request(
-        url, headers={"User-Agent": "Mozilla/5.0 (compatible; microsite-generator)"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - the editor's own URL
-            return response.read(), response.geturl()
-    except urllib.error.HTTPError as exc:
-        raise AddRefused(f"the site answered HTTP {exc.code}; check the address, or {save_hint}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise AddRefused(
-            f"could not download it ({reason}; this machine may be offline); {save_hint}"
-        ) from None
-
-
-def _netloc(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).netloc.lower()
-
-
-def _host(url: str) -> str:
-    return _netloc(url).removeprefix("www.")
-
-
-def _version(package: str) -> str:
-    from importlib.metadata import version
-
-    return version(package)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and swap it in: a reader never sees half a file."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
+    if not added.title_found:
+        click.echo(
+            "  note: the parser found no headline in the text; give --title, or add `title` to its entry in sources.yml"
+        )
+    _echo_todo(added.site, site_data, brief=True)

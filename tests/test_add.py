@@ -16,7 +16,9 @@ import pytest
 import yaml
 
 from generator.build import load_site
-from generator.ingest import clean_url, duplicate_of, extract_html, join_names, same_url_key
+from generator.extract import extract_html
+from generator.ingest import clean_url, duplicate_of, same_url_key
+from generator.parse import join_names
 
 from .sites import STORY2, STORY2_PAGES, STORY2_TEXT, make_site
 from .sites import generator as run_generator

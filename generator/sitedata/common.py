@@ -13,7 +13,10 @@ from ..model import Sourced
 from ..urls import UrlError, web_url
 from ..yamlfile import Map, Seq, load_yaml
 
-SOURCE_RE = re.compile(r"^((?i:https?)://.+|text line \d+\b.*|inferred: .+)$", re.S)
+# A citation URL, a line of the text, an inference, or a value given to `add` (--title, --author, --date).
+SOURCE_RE = re.compile(
+    r"^((?i:https?)://.+|text line \d+\b.*|inferred: .+|given when the article was added\b.*)$", re.S
+)
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -127,8 +130,8 @@ def _sourced(path: str, node: Map, key: str, where: str, *, date: bool = False) 
             path,
             value,
             "source",
-            f"'source' of {where}.{key} must be a citation URL (https://…), \"text line N: <what the line says>\" "
-            'or "inferred: <from what, and how>"',
+            f"'source' of {where}.{key} must be a citation URL (https://…), \"text line N: <what the line says>\", "
+            '"inferred: <from what, and how>" or "given when the article was added"',
         )
     source = source.strip()
     if source.lower().startswith(("http://", "https://")):

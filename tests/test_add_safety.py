@@ -1,0 +1,194 @@
+"""`add` as a library and under stress (issue 12 items 5, 8, 14; issue 13 §5): two adds at once, a lock that
+refuses clearly, a size limit on pages and downloads, an overall deadline, file modes kept, and metadata
+given for plain text."""
+
+from __future__ import annotations
+
+import fcntl
+import http.server
+import os
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.add import GIVEN, AddOptions, AddRefused, add_article
+
+from .conftest import ROOT, run_cli
+from .sites import STORY2_PAGES, STORY2_TEXT, make_site
+
+
+@pytest.fixture
+def fresh(tmp_path) -> Path:
+    dest = tmp_path / "fresh"
+    make_site("new", dest)
+    return dest
+
+
+def entries(dest: Path) -> list[dict]:
+    return yaml.safe_load((dest / "site_data" / "sources.yml").read_text(encoding="utf-8"))["articles"] or []
+
+
+def snapshot(site_data: Path) -> dict[str, bytes]:
+    return {p.relative_to(site_data).as_posix(): p.read_bytes() for p in site_data.rglob("*") if p.is_file()}
+
+
+def test_plain_text_takes_title_author_date_and_url_given_when_added(fresh, tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text(
+        "The council met on Monday night and heard from more than forty residents about the branch.\n\n"
+        "Most of them asked the council to keep the Eastside branch open until the new hub is ready.\n",
+        encoding="utf-8",
+    )
+    added = add_article(
+        str(text),
+        fresh / "site_data",
+        AddOptions(
+            outlet="Riverton Radio",
+            title="Residents ask council to keep branch open",
+            author="Alex Moreno",
+            date="2025-03-05",
+            url="https://radio.example/notes",
+        ),
+    )
+    article = added.article
+    assert (article.title.value, article.title.source) == ("Residents ask council to keep branch open", GIVEN)
+    assert (article.author.value, article.author.source) == ("Alex Moreno", GIVEN)
+    assert (article.published.value, article.published.source) == ("2025-03-05", GIVEN)
+    assert article.url == "https://radio.example/notes"
+    entry = entries(fresh)[0]
+    assert entry["title"] == {"value": "Residents ask council to keep branch open", "source": GIVEN}
+    # The text is copied as it is: the given values live in sources.yml.
+    assert (fresh / "site_data" / "corpus" / added.file).read_bytes() == text.read_bytes()
+
+
+def test_a_date_that_is_not_a_date_is_refused(fresh):
+    proc = run_cli("add", str(STORY2_TEXT), "--outlet", "Riverton Radio", "--date", "5 March", cwd=fresh)
+    assert proc.returncode == 1 and "YYYY-MM-DD" in proc.stderr and "nothing was added" in proc.stderr
+    assert entries(fresh) == []
+
+
+def test_a_byline_in_the_first_lines_is_the_author(fresh):
+    added = add_article(str(STORY2_TEXT), fresh / "site_data", AddOptions(outlet="Riverton Radio"))
+    assert (added.article.author.value, added.article.author.source) == ("Alex Moreno", "text line 3")
+
+
+def test_two_adds_at_once_both_land(fresh):
+    """Three adds started together: each waits for the lock, reads sources.yml afresh, and keeps the others'
+    entries (before the lock, one in two such runs lost an entry)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    pages = STORY2_PAGES[:3]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "generator", "add", str(page)],
+            cwd=fresh,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for page in pages
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, out + err
+    files = sorted(e["file"] for e in entries(fresh))
+    assert len(files) == 3
+    assert sorted(p.name for p in (fresh / "site_data" / "corpus").glob("*.txt")) == files
+    assert len(list((fresh / "site_data" / "originals").glob("*.html"))) == 3
+
+
+def test_an_add_that_cannot_get_the_lock_refuses_clearly(fresh):
+    site_data = fresh / "site_data"
+    before = snapshot(site_data)
+    held = os.open(site_data, os.O_RDONLY)  # as another add holds it
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(AddRefused, match="another `add` has been writing"):
+            add_article(str(STORY2_PAGES[0]), site_data, AddOptions(lock_wait=0.3))
+    finally:
+        os.close(held)
+    assert snapshot(site_data) == before
+
+
+def test_files_keep_their_modes(fresh):
+    site_data = fresh / "site_data"
+    os.chmod(site_data / "sources.yml", 0o640)
+    mask = os.umask(0o022)
+    try:
+        added = add_article(str(STORY2_PAGES[0]), site_data, AddOptions())
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((site_data / "sources.yml").stat().st_mode) == 0o640
+    assert stat.S_IMODE((site_data / "corpus" / added.file).stat().st_mode) == 0o644
+    original = site_data / "originals" / added.file.replace(".txt", ".html")
+    assert stat.S_IMODE(original.stat().st_mode) == 0o644
+
+
+def test_a_page_over_the_size_limit_is_refused_before_it_is_read(fresh, tmp_path):
+    big = tmp_path / "big.html"
+    big.write_bytes(STORY2_PAGES[0].read_bytes() + b"<!--" + b"x" * 2_000_000 + b"-->")
+    before = snapshot(fresh / "site_data")
+    proc = run_cli("add", str(big), "--max-size", "1", cwd=fresh)
+    assert (
+        proc.returncode == 1
+        and "more than the limit of 1.0 MB" in proc.stderr
+        and "--max-size" in proc.stderr
+    )
+    assert snapshot(fresh / "site_data") == before
+    # The limit is the editor's to raise.
+    proc = run_cli("add", str(big), "--max-size", "3", cwd=fresh)
+    assert proc.returncode == 0, proc.stderr
+
+
+class _Slow(http.server.BaseHTTPRequestHandler):
+    """A page that never ends: a byte every 0.2 s (each read is quick, so only an overall deadline stops it),
+    or a page larger than it says it is."""
+
+    def do_GET(self):  # noqa: N802 - the handler's name is http.server's
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        if self.path == "/big":
+            for _ in range(30):
+                self.wfile.write(b"<p>" + b"y" * 100_000 + b"</p>")
+            return
+        try:
+            while True:
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def slow_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_download_has_an_overall_deadline(fresh, slow_server):
+    started = time.monotonic()
+    proc = run_cli("add", f"{slow_server}/trickle", "--timeout", "1.5", cwd=fresh)
+    assert proc.returncode == 1 and "took longer than 1.5 s" in proc.stderr, proc.stderr
+    assert time.monotonic() - started < 20
+    assert entries(fresh) == []
+
+
+def test_a_download_over_the_size_limit_is_refused(fresh, slow_server):
+    proc = run_cli("add", f"{slow_server}/big", "--max-size", "1", cwd=fresh)
+    assert proc.returncode == 1 and "more than the limit of 1.0 MB" in proc.stderr, proc.stderr
+    assert entries(fresh) == []
