@@ -5,7 +5,7 @@ On the 91 saved pages of the ScrapingHub article-extraction benchmark (``tests/f
 systems are scored in one run with the benchmark's own ``evaluate.py`` (token 4-gram shingles; precision
 and recall averaged over pages, F1 from the two means):
 
-- **project**: what ``python -m generator add PAGE.html`` publishes: ``ingest.extract_html`` (trafilatura
+- **project**: what ``python -m generator add PAGE.html`` publishes: ``extract.extract_html`` (trafilatura
   with the project's settings), the corpus text ``ingest.corpus_text`` writes, then the site's parse and
   cleaning with the starter ``cleaning.yml`` of ``new``; the body is the published paragraphs (the headline,
   byline and date lines are metadata, as in the ground truth, which has no headline);
@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import ingest, sitedata
+from generator import extract, ingest, sitedata
 from generator.assemble import make_article
 from generator.errors import SiteDataError
 from generator.model import Outlet, SourceEntry
@@ -52,9 +52,9 @@ def ground_truth() -> dict[str, dict]:
 
 
 def project_body(html: bytes, rules=None) -> str:
-    """The body text ``add`` publishes for a saved page (raises ingest.ExtractionError if it refuses it)."""
+    """The body text ``add`` publishes for a saved page (raises extract.ExtractionError if it refuses it)."""
     rules = rules or sitedata.parse_cleaning(STARTER_CLEANING.read_text(encoding="utf-8"), "cleaning.yml")
-    extracted = ingest.extract_html(html)
+    extracted = extract.extract_html(html)
     text = ingest.corpus_text(extracted)
     outlet = Outlet(
         "outlet", extracted.site_name.value if extracted.site_name else "outlet", None, None, None, None
@@ -106,7 +106,7 @@ def extraction_scores(ids: list[str] | None = None) -> dict[str, Scores]:
     for key in ids:
         try:
             ours[key] = project_body(html[key], rules)
-        except (ingest.ExtractionError, SiteDataError):
+        except (extract.ExtractionError, SiteDataError):
             ours[key] = ""
             refused.append(key)
         theirs[key] = trafilatura_body(html[key])
