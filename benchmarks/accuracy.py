@@ -43,7 +43,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -87,30 +86,15 @@ def expectations(event: str) -> dict:
     return yaml.safe_load((EXPECTED / f"{event}.yml").read_text(encoding="utf-8"))
 
 
-def _generator(*args: str, cwd: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"python -m generator {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
-
-
 def make_event_site(event: str, dest: Path) -> Path:
-    """``new`` + one ``add`` per article into dest; returns its site_data folder (skipped if already made)."""
+    """The event's site as the tests make it (tests/sites.py: ``new``, then ``add FILE.txt --outlet NAME`` per
+    article); returns its site_data folder (reused when dest already holds it)."""
+    from tests.sites import make_site
+
     site_data = dest / "site_data"
-    if (site_data / "sources.yml").is_file() and any((site_data / "corpus").glob("*.txt")):
-        return site_data
-    folder = realnews_dir() / event
-    outlets = {name: a["outlet"] for name, a in (expectations(event).get("articles") or {}).items()}
-    _generator("new", str(dest), "--title", event, cwd=dest.parent)
-    for text in sorted(folder.glob("*.txt")):
-        outlet = outlets.get(text.name) or text.stem.split("_", 1)[1]
-        # --republished: wire copy printed by two outlets (012 is Bloomberg's story) is not a duplicate here.
-        _generator("add", str(text), "--outlet", outlet, "--language", "en", "--republished", cwd=dest)
+    if not ((site_data / "sources.yml").is_file() and any((site_data / "corpus").glob("*.txt"))):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_site(f"realnews-{event}", dest)
     return site_data
 
 

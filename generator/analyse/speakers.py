@@ -40,6 +40,10 @@ APPOSITION = re.compile(
     r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
     r"(?:,\s+(?:a|an|the|[a-z0-9])[^,;:]{0,80},?)?\s*"
 )
+SUBORDINATE = re.compile(
+    r"\W*(?:as|while|when|after|before|if|although|though|because|since|until|once|whereas|even though)\b",
+    re.I,
+)
 # Words that open another clause: a subject before them is not the subject of a verb after them.
 CLAUSE = re.compile(
     r"\b(?:that|what|which|who|whom|whose|when|where|while|because|if|as|after|before|since|until|and|but|or)\b",
@@ -125,7 +129,10 @@ class Reader:
             before.pop()
         if before and before[-1].casefold() in self.prepositions:
             return False
-        return not m.text.endswith(("’s", "'s", "’", "'"))
+        return not self._possessive(text, m)
+
+    def _possessive(self, text: str, m: Mention) -> bool:
+        return m.text.endswith(("’s", "'s", "’", "'")) or text[m.end : m.end + 2] in ("’s", "'s")
 
     # -- references: pronouns, descriptions, names
     def _subject(self, number: int, start: int, end: int, kind: str | None = None) -> Mention | None:
@@ -154,36 +161,45 @@ class Reader:
             found = self._resolve(number, s + lead.start(1), word)
             if found and found.actor and self._fits(found.actor, pronoun):
                 return found
-        for verb in self.verb_re.finditer(p.text, s, end):
-            if any(q.start <= verb.start() < q.end for q in quoted):
-                continue
-            who = self._agent(number, s, verb.start(), quoted, resolve=False)
-            if who and who.actor and self._fits(who.actor, pronoun):
-                return who
-            if not (who and who.actor) and not re.match(r"\w+ing\b", verb.group()):
-                # "Another individual, who identified himself only as Saeed, said …": someone spoke whom the
-                # text does not name here; a "he" after it is theirs, not someone's further back.
-                lead_word = re.search(r"(\w+)\W*$", p.text[s : verb.start()])
-                if not (lead_word and lead_word.group(1).casefold() in self.pronouns):
-                    return UNSURE
-        subject = (
-            self._opening_subject(number, s, end, pronoun, verb=False)
-            or self._known_subject(number, s, end, pronoun)
-            or self._possessor(number, s, end, pronoun)
-        )
-        if subject and same:
-            # "Judge Roger Gregory cited Ann Lee’s comments, where she …": another person between the subject
-            # and the pronoun in its own sentence leaves it unsure.
-            quoted, _ = self._structure(number)
-            if any(
-                m.actor != subject.actor
-                and self._outside(m, quoted)
-                and self._fits(m.actor, pronoun)
-                and self._kind_of(m.actor) != "organisation"
-                for m in self._mentions_in(p.id, subject.end, end)
-            ):
-                return UNSURE
-        return Who(subject.actor, subject.text) if subject else None
+        # The subject opening the sentence ("Fauci didn’t waste any time … a question Alexander asked"), then
+        # the agent of a speech verb in it ("… drew the ire of Justice Scalia, who said …"), then other names.
+        subject = self._opening_subject(number, s, end, pronoun, verb=False)
+        if subject is None:
+            for verb in self.verb_re.finditer(p.text, s, end):
+                if any(q.start <= verb.start() < q.end for q in quoted):
+                    continue
+                who = self._agent(number, s, verb.start(), quoted, resolve=False)
+                if who and who.actor and self._fits(who.actor, pronoun):
+                    return who
+                if not (who and who.actor) and not re.match(r"\w+ing\b", verb.group()):
+                    # "Another individual, who identified himself only as Saeed, said …": someone spoke whom
+                    # the text does not name here; a "he" after it is theirs, not someone's further back.
+                    lead_word = re.search(r"(\w+)\W*$", p.text[s : verb.start()])
+                    if not (lead_word and lead_word.group(1).casefold() in self.pronouns):
+                        return UNSURE
+            subject = self._known_subject(number, s, end, pronoun) or self._possessor(number, s, end, pronoun)
+        if subject is None:
+            # "the Republican front-runner surrounded himself …": the sentence is about someone it describes.
+            described = re.match(
+                r"\W*(?:[^,]{0,60},\s+)?((?:the|a|an|another)\s+(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+(?:\w+ly\s+)?[a-z]",
+                p.text[s:end],
+                re.I,
+            )
+            if described and not described.group(1).split()[-1][:1].isupper():
+                found = self._description(number, described.group(1), s + described.end(1))
+                return found if found and found.actor else UNSURE
+            return None
+        # "Judge Roger Gregory cited Ann Lee’s comments, where she …": another person between the subject and
+        # the pronoun in its own sentence leaves it unsure.
+        if same and any(
+            m.actor != subject.actor
+            and self._outside(m, quoted)
+            and self._fits(m.actor, pronoun)
+            and self._kind_of(m.actor) != "organisation"
+            for m in self._mentions_in(p.id, subject.end, end)
+        ):
+            return UNSURE
+        return Who(subject.actor, subject.text)
 
     def _known_subject(self, number: int, s: int, end: int, pronoun: str) -> Mention | None:
         """The first free name in the sentence whose kind is known to agree ("That did not satisfy Justice
@@ -205,7 +221,7 @@ class Reader:
         """ "Hutchison's plan does not include …": the sentence is about Hutchison."""
         p = self.paragraphs[number]
         first = next(iter(self._mentions_in(p.id, s, end)), None)
-        if first and first.text.endswith(("’s", "'s")) and len(p.text[s : first.start].split()) <= 1:
+        if first and self._possessive(p.text, first) and len(p.text[s : first.start].split()) <= 1:
             return first if self._fits(first.actor, pronoun) else None
         return None
 
@@ -295,7 +311,7 @@ class Reader:
         p = self.paragraphs[number]
         text = p.text
         phrase = text[start:verb_at]
-        trimmed = BETWEEN.sub("", phrase).rstrip()
+        trimmed = BETWEEN.sub("", phrase).rstrip().rstrip(",").rstrip()
         relative = re.search(r",?\s+(?:who|which)$", trimmed)
         if relative:
             trimmed = trimmed[: relative.start()]
@@ -315,7 +331,7 @@ class Reader:
         matches = []
         for m in reversed(candidates):
             # "the ire of Justice Scalia who said": a relative pronoun's antecedent may follow a preposition.
-            free = self._free(text, start, m) or (relative and not m.text.endswith(("’s", "'s")))
+            free = self._free(text, start, m) or (relative and not self._possessive(text, m))
             if re.fullmatch(APPOSITION, text[m.end : end]) and free:
                 matches.append(m)
         if matches:
@@ -336,6 +352,12 @@ class Reader:
         self, number: int, start: int, end: int, kind: str | None = None, verb: bool = True
     ) -> Mention | None:
         text = self.paragraphs[number].text
+        # "As Trump declares victory …, Fauci made clear …": the subject follows the subordinate clause.
+        opener = SUBORDINATE.match(text, start, end)
+        if opener:
+            comma = text.find(", ", opener.end(), end)
+            if comma != -1:
+                start = comma + 2
         subject = self._subject(number, start, end, kind)
         if subject is None:
             return None
