@@ -193,6 +193,8 @@ class Attribution:
     organisation_words: tuple[str, ...] = ()
     # Words that make part of a byline a job title, not a name ("Sam Kowalski, Education Reporter"): `add`.
     byline_roles: tuple[str, ...] = ()
+    # Prepositions before a place ("in Tehran"): a name only ever read after one is not listed by check.
+    place_prepositions: tuple[str, ...] = ()
     # Given names that are one name ("William": ["Bill", "Will"]), so that one person's spellings merge.
     given_name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

@@ -311,7 +311,7 @@ def _shared(columns: list[Column]) -> tuple[Shared, ...]:
 def _sentence_around(text: str, offset: int) -> str:
     from .analyse.quotes import sentence_starts, spans
 
-    starts = sentence_starts(text, spans(text)) + [len(text)]
+    starts = [*sentence_starts(text, spans(text)), len(text)]
     begin = max(s for s in starts if s <= offset)
     end = min(s for s in starts if s > offset)
     return text[begin:end].strip()

@@ -18,7 +18,7 @@ from .quotes import sentence_starts, spans
 
 def sentences(paragraph: Paragraph) -> list[str]:
     text = paragraph.text
-    starts = sentence_starts(text, spans(text)) + [len(text)]
+    starts = [*sentence_starts(text, spans(text)), len(text)]
     return [text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False) if text[a:b].strip()]
 
 

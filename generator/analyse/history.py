@@ -61,7 +61,7 @@ def find_invocations(
     flags: list[Flag] = []
     for paragraph in paragraphs:
         text = paragraph.text
-        starts = sentence_starts(text, spans(text)) + [len(text)]
+        starts = [*sentence_starts(text, spans(text)), len(text)]
         for begin, end in zip(starts, starts[1:], strict=False):
             sentence = text[begin:end].strip()
             folded = fold(sentence)[0]

@@ -16,10 +16,15 @@ from __future__ import annotations
 import re
 
 from ..model import Attribution, Label, Mention, Paragraph
+from .people import MAX_SCAN
 
 WORD_BEFORE = re.compile(r"([\w’'.-]+)\s+$")
 GOVERNMENT_OF = r"((?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:%s)\s+of)\s+$"
 MAX_WORDS = 12
+# How far before and after a mention the label shapes are read: a label is a few words, so a bounded window
+# keeps the scan linear in the paragraph's length (issue 12 item 8). Mentions past MAX_SCAN characters of a
+# paragraph get no labels; names.long_paragraphs reports such paragraphs to the editor.
+WINDOW = 240
 
 
 def _premodifier(
@@ -27,7 +32,7 @@ def _premodifier(
 ) -> str:
     """Descriptive words right before the mention (its title is already inside the mention)."""
     words: list[str] = []
-    before = text[: mention.start]
+    before = text[max(0, mention.start - WINDOW) : mention.start]
     while len(words) < 5:
         m = WORD_BEFORE.search(before)
         if not m:
@@ -59,7 +64,7 @@ def _premodifier(
 
 
 def _appositive(text: str, mention: Mention, attribution: Attribution, stop: set[str]) -> str | None:
-    after = text[mention.end :]
+    after = text[mention.end : mention.end + WINDOW]
     after = re.sub(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", after)  # "Evo Morales of Bolivia"
     after = re.sub(r"^\s*\([^)]{1,12}\)", "", after)  # "Marco Rubio (R-FL)"
     # The phrase runs to the next comma or full stop (not the stop of an initial: "George W. Bush").
@@ -93,15 +98,21 @@ def find_labels(
     verbs = "|".join(re.escape(v) for v in attribution.speech_verbs) or r"(?!x)x"
     text_of = {p.id: p.text for p in paragraphs}
     labels: list[Label] = []
+    seen: set[Label] = set()
+    ends = {(m.paragraph, m.end) for m in mentions}
 
     def add(actor: str, text: str, paragraph: str) -> None:
-        text = " ".join(text.split())
-        if text and Label(actor, text, paragraph) not in labels:
-            labels.append(Label(actor, text, paragraph))
+        label = Label(actor, " ".join(text.split()), paragraph)
+        if label.text and label not in seen:
+            seen.add(label)
+            labels.append(label)
 
     for mention in mentions:
+        if mention.start >= MAX_SCAN:
+            continue
         text = text_of[mention.paragraph]
-        after = text[mention.end :]
+        after = text[mention.end : mention.end + WINDOW]
+        window = max(0, mention.start - WINDOW)
         # An organisation's name used as a modifier ("a former top State Department official") describes
         # the official, not the organisation.
         next_word = after.split()[0].casefold() if after.split() else ""
@@ -113,24 +124,22 @@ def find_labels(
         ):
             continue
         pre = _premodifier(text, mention, stop, places, prepositions)
-        head_start = text.rfind(pre, 0, mention.start) if pre else mention.start
+        head_start = text.rfind(pre, window, mention.start) if pre else mention.start
         before = re.findall(r"[\w’'-]+", text[max(0, head_start - 40) : head_start])
         while before and before[-1].casefold() in ("the", "a", "an"):
             before.pop()
         object_of_preposition = bool(before) and before[-1].casefold() in prepositions
         label = " ".join(x for x in (pre, _title_of(mention.text, attribution)) if x)
         # Words before the name that are themselves another mention ("Maduro ally") are not a label.
-        if label and not any(
-            m.paragraph == mention.paragraph and m.end == mention.start - 1 for m in mentions
-        ):
+        if label and (mention.paragraph, mention.start - 1) not in ends:
             add(mention.actor, label, mention.paragraph)
-        gov = re.search(GOVERNMENT_OF % heads, text[: mention.start], re.I)
+        gov = re.search(GOVERNMENT_OF % heads, text[window : mention.start], re.I)
         if gov:
             add(mention.actor, gov.group(1), mention.paragraph)
         head = re.match(rf"^\s+({heads})\b", after)
         if head:
-            article = re.search(r"(?:\bthe|\bThe)\s+$", text[: mention.start])
-            start = article.start() if article else mention.start
+            article = re.search(r"(?:\bthe|\bThe)\s+$", text[window : mention.start])
+            start = window + article.start() if article else mention.start
             add(mention.actor, text[start : mention.end] + " " + head.group(1), mention.paragraph)
         # After "according to X," or "against X," the comma ends a phrase: what follows is not about X.
         appositive = None if object_of_preposition else _appositive(text, mention, attribution, stop)

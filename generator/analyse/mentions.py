@@ -9,6 +9,7 @@ their surname alone also counts.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Actor, Attribution, Mention, Paragraph
 
+LONGER_NAME = re.compile(r"\s+[A-Z]")
 APOSTROPHES = {"’": "'", "‘": "'", "`": "'"}
 # A word starts after a non-word character, or after a quotation mark ("‘coordination'"), but not after a
 # letter and an apostrophe ("O'Brien" does not contain "Brien").
@@ -91,12 +93,10 @@ def _capitalised_as_required(text: str, start: int, end: int, pattern: tuple[boo
 
 def _with_title(text: str, folded: str, index: list[int], fstart: int, titles: tuple[str, ...]) -> int:
     """Offset where the mention starts, moved back over a title just before the name."""
-    before = folded[:fstart]
     for title in titles:
-        if before.endswith(title + " ") and (
-            len(before) == len(title) + 1 or not before[-len(title) - 2].isalnum()
-        ):
-            return index[fstart - len(title) - 1]
+        at = fstart - len(title) - 1
+        if at >= 0 and folded.startswith(title + " ", at) and (at == 0 or not folded[at - 1].isalnum()):
+            return index[at]
     return index[fstart] if fstart < len(index) else len(text)
 
 
@@ -104,6 +104,19 @@ def find_mentions(paragraphs: tuple[Paragraph, ...], m: Matcher) -> tuple[Mentio
     """Every mention in reading order; surname-only mentions of a person count after their first full one."""
     found: list[Mention] = []
     first_seen: dict[str, tuple[int, int]] = {}  # actor → (paragraph number, offset) of first mention
+    spans_of: dict[int, tuple[list[int], list[int]]] = {}  # paragraph number → sorted starts, their ends
+
+    def cover(number: int, start: int, end: int) -> None:
+        starts, ends = spans_of.setdefault(number, ([], []))
+        at = bisect.bisect_right(starts, start)
+        starts.insert(at, start)
+        ends.insert(at, end)
+
+    def covered(number: int, offset: int) -> bool:
+        starts, ends = spans_of.get(number, ([], []))
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and offset < ends[at]
+
     folded_paragraphs = []
     for number, paragraph in enumerate(paragraphs):
         folded, index = fold(paragraph.text)
@@ -116,6 +129,7 @@ def find_mentions(paragraphs: tuple[Paragraph, ...], m: Matcher) -> tuple[Mentio
             actor = m.by_alias[alias]
             start = _with_title(paragraph.text, folded, index, match.start(1), m.titles)
             found.append(Mention(actor, paragraph.id, start, end, paragraph.text[start:end]))
+            cover(number, start, end)
             first_seen.setdefault(actor, (number, start))
     shared = {
         s for s in m.people.values() if sum(1 for a, t in m.people.items() if t == s and a in first_seen) > 1
@@ -130,12 +144,13 @@ def find_mentions(paragraphs: tuple[Paragraph, ...], m: Matcher) -> tuple[Mentio
                 start, end = index[match.start()], index[match.end() - 1] + 1
                 if (number, start) <= first_seen[actor] or not paragraph.text[start].isupper():
                     continue
-                if re.match(r"\s+[A-Z]", paragraph.text[end:]):
+                if LONGER_NAME.match(paragraph.text, end):
                     continue  # part of a longer name: "the Monroe Doctrine" is not James Monroe
-                if any(x.paragraph == paragraph.id and x.start <= start < x.end for x in found):
+                if covered(number, start):
                     continue
                 start = _with_title(paragraph.text, folded, index, match.start(), m.titles)
                 found.append(Mention(actor, paragraph.id, start, end, paragraph.text[start:end]))
+                cover(number, start, end)
     found = _drop_parenthetical(found, {p.id: p.text for p in paragraphs})
     order = {p.id: n for n, p in enumerate(paragraphs)}
     return tuple(sorted(found, key=lambda x: (order[x.paragraph], x.start)))
@@ -143,19 +158,20 @@ def find_mentions(paragraphs: tuple[Paragraph, ...], m: Matcher) -> tuple[Mentio
 
 def _drop_parenthetical(found: list[Mention], texts: dict[str, str]) -> list[Mention]:
     """ "United Socialist Party of Venezuela (PSUV)" names the party once: the abbreviation is not a second mention."""
+    ends: dict[tuple[str, str], set[int]] = {}
+    for m in found:
+        ends.setdefault((m.paragraph, m.actor), set()).add(m.end)
     kept = []
     for mention in found:
         text = texts[mention.paragraph]
-        previous = [
-            m
-            for m in found
-            if m.paragraph == mention.paragraph
-            and m.actor == mention.actor
-            and m.end <= mention.start
-            and text[m.end : mention.start].strip() == "("
-        ]
-        if previous and text[mention.end : mention.end + 1] == ")":
-            continue
+        if text[mention.end : mention.end + 1] == ")":
+            opening = text.rfind("(", max(0, mention.start - 8), mention.start)
+            if opening != -1 and text[opening + 1 : mention.start].strip() == "":
+                before = opening
+                while before > 0 and text[before - 1].isspace():
+                    before -= 1
+                if before in ends.get((mention.paragraph, mention.actor), ()):
+                    continue
         kept.append(mention)
     return kept
 

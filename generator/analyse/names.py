@@ -10,48 +10,118 @@ import re
 
 from ..model import Article, Attribution, Warning
 from .mentions import fold
-from .quotes import sentence_starts, spans
+from .people import MAX_SCAN, Finder, discovered_mentions
 
-WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"  # a capitalised word, or an initial ("Richard N. Haass")
-NAME_RE = re.compile(rf"(?<![\w’'-]){WORD}(?:\s+(?:(?:of|on|for|the|de|del|da|and)\s+)?{WORD})*")
+HEADLINE_SHARE = 0.7  # a paragraph this much in title case is a headline or subhead, not prose
 
 
 def unknown_names(
     articles: tuple[Article, ...], attribution: Attribution, corpus: str
 ) -> tuple[Warning, ...]:
-    ignore = {_key(n) for n in (*attribution.not_actors, *attribution.titles)}
+    """Each person or body the text names that actors.yml lacks, once, with its other spellings (the same
+    reading as people.discovered_mentions: "Mrs. Clinton" and "Clinton" are Hillary Clinton); then other
+    capitalised names in running text, leaving out sentence-initial words, headlines and subheads ("Cancel the
+    Summit"), and names only ever read as places ("in Tehran")."""
+    finder = Finder(attribution)
+    ignore = finder.ignore
+    locative = {w.casefold() for w in attribution.place_prepositions}
     longest_first = sorted(ignore, key=len, reverse=True)
-    first_seen: dict[str, tuple[Article, str]] = {}
+    entities: dict[str, tuple[Article, str, set[str]]] = {}  # name → first article, paragraph, spellings
+    others: dict[str, tuple[Article, str]] = {}
+    places: set[str] = set()
+    modifiers: dict[str, list[int]] = {}  # single word → [uses, uses before a lower-case word]
+    lists: list[list[str]] = []  # names in one list ("Pennsylvania, Connecticut and Maryland"): one kind
     for article in articles:
+        found, _, _ = discovered_mentions(article.paragraphs, article.mentions, attribution)
+        for m in found:
+            name = m.actor[1:]
+            entry = entities.setdefault(name, (article, m.paragraph, set()))
+            entry[2].add(m.text)
+        covered: dict[str, list[tuple[int, int]]] = {}
+        for m in (*article.mentions, *found):
+            covered.setdefault(m.paragraph, []).append((m.start, m.end))
         for paragraph in article.paragraphs:
-            text = paragraph.text
-            starts = set(sentence_starts(text, spans(text)))
-            covered = [(m.start, m.end) for m in article.mentions if m.paragraph == paragraph.id]
-            for match in NAME_RE.finditer(text):
-                if any(a <= match.start() < b or a < match.end() <= b for a, b in covered):
+            words = re.findall(r"[^\W\d_][\w’'-]*", paragraph.text[:MAX_SCAN])
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words):
+                continue  # a headline or subhead in the body: every word is capitalised
+            previous_end = -1
+            for f in finder.runs(paragraph, covered.get(paragraph.id, [])):
+                joined = previous_end >= 0 and re.fullmatch(
+                    r",?\s+(?:and\s+|or\s+)?|,\s*", paragraph.text[previous_end : f.start]
+                )
+                previous_end = f.end
+                name = _strip_known_prefix(" ".join(f.words), longest_first)
+                parts = name.split()
+                if not parts or re.search(r"-[a-z]+$|[’'](m|re|ve|ll|d)$", name):
+                    continue  # "Latin American", "U.S.-backed", "We're"
+                if len(parts) == 1 and (f.initial or len(name) < 3):
                     continue
-                name = re.sub(r"(’s|'s|’|')$", "", match.group()).rstrip(".")
-                if _key(name) in ignore or re.search(r"-[a-z]+$", name):  # "Latin American", "U.S.-backed"
+                if " and " in name or re.match(r"[A-Z]-", name):
+                    continue  # "Trump and Clinton": two names, each listed on its own; "R-Texas": party, state
+                if len(parts) == 1 and not name.isupper():
+                    # "American officials", "Democratic candidates": a word that always modifies a noun after
+                    # it is an adjective, not a name.
+                    modifier = re.match(r"(?:’s|'s)?\s+[a-z]", paragraph.text[f.end : f.end + 4]) is not None
+                    uses = modifiers.setdefault(name, [0, 0])
+                    uses[0] += 1
+                    uses[1] += modifier
+                if _key(name) in ignore or all(_key(w) in ignore for w in parts):
                     continue
-                name = _strip_known_prefix(name, longest_first)
-                words = name.split()
-                if not words or re.search(r"[’'](m|re|ve|ll|d)$", name):
-                    continue
-                at_start = match.start() in starts or text[: match.start()].rstrip().endswith(("“", '"', "("))
-                if len(words) == 1 and (at_start or len(name) < 3):
-                    continue
-                if _key(name) in ignore or all(_key(w) in ignore for w in words):
-                    continue
-                first_seen.setdefault(name, (article, paragraph.id))
+                before = re.search(r"(\w+)\s+(?:the\s+)?$", paragraph.text[max(0, f.start - 20) : f.start])
+                if before and before.group(1).casefold() in locative:
+                    places.add(name)
+                if joined and lists:
+                    lists[-1].append(name)
+                else:
+                    lists.append([name])
+                others.setdefault(name, (article, paragraph.id))
+    for group in lists:
+        if places.intersection(group):
+            places.update(group)
+    warnings = []
+    for name, (article, paragraph, forms) in entities.items():
+        variants = sorted(f for f in forms if f != name)
+        also = f" (also written {', '.join(repr(v) for v in variants)})" if variants else ""
+        warnings.append(
+            Warning(
+                f"{corpus}/{article.file}",
+                f"{paragraph}: '{name}'{also} is not in actors.yml; add it as an actor (or an alias), or list "
+                "it under not_actors in attribution.yml if it is a place or not an actor",
+                kind="unknown-name",
+                subject=name,
+            )
+        )
+    known = {_key(n) for n in entities} | {_key(f) for _, _, forms in entities.values() for f in forms}
+    for name, (article, paragraph) in others.items():
+        if name in places or _key(name) in known:
+            continue
+        if name in modifiers and modifiers[name][0] == modifiers[name][1]:
+            continue
+        warnings.append(
+            Warning(
+                f"{corpus}/{article.file}",
+                f"{paragraph}: '{name}' is not in actors.yml; add it as an actor (or an alias), or list it "
+                "under not_actors in attribution.yml if it is a place or not an actor",
+                kind="unknown-name",
+                subject=name,
+            )
+        )
+    return tuple(sorted(warnings, key=lambda w: (w.path, w.subject)))
+
+
+def long_paragraphs(articles: tuple[Article, ...], corpus: str) -> tuple[Warning, ...]:
+    """Paragraphs longer than the name and label scans read: said, not silently cut (issue 12 item 8)."""
     return tuple(
         Warning(
             f"{corpus}/{article.file}",
-            f"{paragraph}: '{name}' is not in actors.yml; add it as an actor (or an alias), or list it "
-            "under not_actors in attribution.yml if it is a place or not an actor",
-            kind="unknown-name",
-            subject=name,
+            f"{p.id} is {len(p.text):,} characters long: names and labels were read in its first "
+            f"{MAX_SCAN:,} characters only; split the paragraph in the corpus file if it is several",
+            kind="long-paragraph",
+            subject=p.id,
         )
-        for name, (article, paragraph) in sorted(first_seen.items(), key=lambda x: (x[1][0].file, x[0]))
+        for article in articles
+        for p in article.paragraphs
+        if len(p.text) > MAX_SCAN
     )
 
 

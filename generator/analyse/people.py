@@ -32,7 +32,7 @@ from nameparser.config import CONSTANTS
 
 from ..model import Attribution, Mention
 from .mentions import fold
-from .quotes import sentence_starts, spans
+from .quotes import sentence_starts, spans, within
 
 WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)"  # a capitalised word, or an initial ("Richard N. Haass")
 CONNECTOR = r"(?:of|on|for|the|de|del|da|and)"
@@ -92,12 +92,15 @@ class Finder:
         text = paragraph.text[:MAX_SCAN]
         quoted = spans(paragraph.text)
         starts = set(sentence_starts(paragraph.text, quoted))
+        quote_bounds = ([s.start for s in quoted], [s.end for s in quoted])
+        covered = sorted(covered)
+        cover_bounds = ([a for a, _ in covered], [b for _, b in covered])
         found = []
         for match in NAME_RE.finditer(text):
             start, end = match.start(), match.end()
-            if any(a <= start < b or a < end <= b for a, b in covered):
+            if within(*cover_bounds, start) is not None or within(*cover_bounds, end - 1) is not None:
                 continue
-            if any(s.start <= start < s.end for s in quoted):
+            if within(*quote_bounds, start) is not None:
                 continue
             words = [(w.start() + start, w.group()) for w in re.finditer(r"\S+", match.group())]
             # Words before the name that are not part of it: an opener or place ("On Monday Ana Ortiz"), a
@@ -146,7 +149,9 @@ class Finder:
                 words_out[-1] += "."  # "Boutrous Jr."
                 name_end += 1
             the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, mention_start - 5) : mention_start]))
-            initial = names[0][0] in starts or text[: names[0][0]].rstrip().endswith(("“", '"', "("))
+            initial = names[0][0] in starts or text[max(0, names[0][0] - 4) : names[0][0]].rstrip().endswith(
+                ("“", '"', "(")
+            )
             found.append(
                 Found(
                     paragraph.id,
@@ -188,9 +193,11 @@ def discovered_mentions(
     """Mentions of people and bodies actors.yml does not know; their kinds and genders where sure (see above)."""
     finder = Finder(attribution)
     runs: list[tuple[object, Found]] = []
+    by_paragraph: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        by_paragraph.setdefault(m.paragraph, []).append((m.start, m.end))
     for paragraph in paragraphs:
-        covered = [(m.start, m.end) for m in mentions if m.paragraph == paragraph.id]
-        runs += [(paragraph, f) for f in finder.runs(paragraph, covered)]
+        runs += [(paragraph, f) for f in finder.runs(paragraph, by_paragraph.get(paragraph.id, []))]
     people: list[Person] = []
     by_form: dict[str, Person] = {}
     by_surname: dict[str, list[Person]] = {}

@@ -8,12 +8,17 @@ the text) and answers: who is the subject of this clause, whom does this "he" or
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..model import Actor, Attribution, Mention, Paragraph
-from .quotes import Span, sentence_starts, spans
+from .quotes import Span, sentence_starts, spans, within
 
+SENTENCES_BACK = (
+    6  # sentences of one paragraph a pronoun looks back over (a bound: linear time, and nearness)
+)
+NAMES_BACK = 40  # names a description looks back over ("the senator": the nearest one titled so)
 SUBORDINATE = re.compile(
     r"\W*(?:as|while|when|after|before|if|although|though|because|since|until|once|whereas|even though)\b",
     re.I,
@@ -51,6 +56,9 @@ class References:
         self.by_paragraph: dict[str, list[Mention]] = {}
         for m in mentions:
             self.by_paragraph.setdefault(m.paragraph, []).append(m)
+        for found in self.by_paragraph.values():
+            found.sort(key=lambda m: m.start)
+        self.mention_starts = {pid: [m.start for m in found] for pid, found in self.by_paragraph.items()}
         self.kind = {a.id: a.kind for a in actors} | (kinds or {})
         self.gender = genders or {}
         self.verbs = {v.casefold() for v in attribution.speech_verbs}
@@ -68,6 +76,7 @@ class References:
         self.sentences: dict[str, tuple[tuple[Span, ...], list[int]]] = {}
         self.said: dict[str, list[tuple[int, Who]]] = {}  # paragraph → (quotation offset, its speaker)
         self.depth = 0
+        self.bounds: dict[int, tuple[list[int], list[int]]] = {}
 
     # -- text structure
     def _structure(self, number: int) -> tuple[tuple[Span, ...], list[int]]:
@@ -78,7 +87,11 @@ class References:
         return self.sentences[p.id]
 
     def _mentions_in(self, pid: str, start: int, end: int) -> list[Mention]:
-        return [m for m in self.by_paragraph.get(pid, ()) if start <= m.start < end]
+        found = self.by_paragraph.get(pid)
+        if not found:
+            return []
+        offsets = self.mention_starts[pid]
+        return found[bisect.bisect_left(offsets, start) : bisect.bisect_left(offsets, end)]
 
     def _kind_of(self, actor: str) -> str:
         if actor.startswith("?") and actor not in self.kind:
@@ -93,8 +106,17 @@ class References:
         word = pronoun.casefold()
         return not gender or (gender == "male") == (word == "he") or word not in ("he", "she")
 
+    def _quoted_at(self, quoted: tuple[Span, ...], pos: int) -> bool:
+        return within(*self._bounds(quoted), pos) is not None
+
+    def _bounds(self, quoted: tuple[Span, ...]) -> tuple[list[int], list[int]]:
+        # Keyed by identity: the tuples live in self.sentences for the whole article (hashing one is as long).
+        if id(quoted) not in self.bounds:
+            self.bounds[id(quoted)] = ([s.start for s in quoted], [s.end for s in quoted])
+        return self.bounds[id(quoted)]
+
     def _outside(self, m: Mention, quoted: tuple[Span, ...]) -> bool:
-        return not any(s.start <= m.start < s.end for s in quoted)
+        return within(*self._bounds(quoted), m.start) is None
 
     def _free(self, text: str, start: int, m: Mention) -> bool:
         """Not the object of a preposition and not a possessive modifier ("Maduro’s government")."""
@@ -140,7 +162,7 @@ class References:
         subject = self._opening_subject(number, s, end, pronoun, verb=False)
         if subject is None:
             for verb in self.verb_re.finditer(p.text, s, end):
-                if any(q.start <= verb.start() < q.end for q in quoted):
+                if self._quoted_at(quoted, verb.start()):
                     continue
                 who = self._agent(number, s, verb.start(), quoted, resolve=False)
                 if who and who.actor and self._fits(who.actor, pronoun):
@@ -210,8 +232,10 @@ class References:
                     break
                 _, starts = self._structure(number - back)
                 limit = offset if back == 0 else len(self.paragraphs[number - back].text)
-                for s in sorted((s for s in starts if s < limit), reverse=True):
-                    end = min([x for x in starts if x > s] + [limit])
+                at = bisect.bisect_left(starts, limit)  # the sentences before limit, nearest first
+                for i in range(at - 1, max(-1, at - 1 - SENTENCES_BACK), -1):
+                    s = starts[i]
+                    end = min(starts[i + 1], limit) if i + 1 < len(starts) else limit
                     found = self._referent(number - back, s, end, pronoun, same=back == 0 and end == limit)
                     if found is UNSURE:
                         return None
@@ -251,7 +275,7 @@ class References:
                 break
             p = self.paragraphs[number - back]
             limit = offset if back == 0 else len(p.text)
-            for m in reversed(self._mentions_in(p.id, 0, limit)):
+            for m in reversed(self._mentions_in(p.id, 0, limit)[-NAMES_BACK:]):
                 name = m.actor[1:] if m.actor.startswith("?") else m.text
                 if (
                     self._kind_of(m.actor) == "organisation"
@@ -271,7 +295,7 @@ class References:
                 break
             p = self.paragraphs[number - back]
             limit = offset if back == 0 else len(p.text)
-            for m in reversed(self._mentions_in(p.id, 0, limit)):
+            for m in reversed(self._mentions_in(p.id, 0, limit)[-NAMES_BACK:]):
                 role = (m.text + " " + p.text[m.end : m.end + 80].split(".")[0]).casefold()
                 tokens = [t.rstrip(".,") for t in role.split()]
                 if all(any(t == w or (len(t) >= 3 and w.startswith(t)) for t in tokens) for w in words):

@@ -25,12 +25,15 @@ name inside it. When nothing is sure the quotation is not attributed, and `check
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Quote
 from .quotes import TERM_MAX_WORDS, TERM_WORDS, Span
 from .references import UNSURE, References, Who
 
+PARTICIPLE = re.compile(r"\w+ing\b")
+WINDOW = 400  # characters before a speech verb read for its agent (a bound that keeps the scan linear)
 # Words that may stand between a subject and its speech verb ("Moss also said", "Rand later issued").
 BETWEEN = re.compile(
     r"(?:\s*,?\s+(?:\w+ly|also|later|then|again|first|once|still|has|have|had|was|is|were|would|will|did|"
@@ -51,6 +54,7 @@ class Reader(References):
         """Who does what the verb at verb_at says: the reference right before it, else the clause's subject."""
         p = self.paragraphs[number]
         text = p.text
+        start = max(start, verb_at - WINDOW)
         phrase = text[start:verb_at]
         trimmed = BETWEEN.sub("", phrase).rstrip().rstrip(",").rstrip()
         relative = re.search(r",?\s+(?:who|which)$", trimmed)
@@ -82,7 +86,7 @@ class Reader(References):
             return Who(chosen.actor, chosen.text)
         if described:
             return described
-        if re.match(r"\w+ing\b", text[verb_at:]):
+        if PARTICIPLE.match(text, verb_at):
             return None  # a participle with no agent of its own: see _participle
         # The subject opening the clause, when little stands before it ("On Monday, X told …") and no other
         # clause begins between it and the verb ("X wants … for what authorities there called").
@@ -93,17 +97,20 @@ class Reader(References):
         """ "…, the official said, adding that …": the agent of the speech verb before it, else the subject."""
         text = self.paragraphs[number].text
         for verb in reversed(list(self.verb_re.finditer(text, sentence, verb_at))):
-            if any(q.start <= verb.start() < q.end for q in quoted) or re.match(r"\w+ing\b", verb.group()):
+            if self._quoted_at(quoted, verb.start()) or PARTICIPLE.match(verb.group()):
                 continue
             who = self._agent(number, sentence, verb.start(), quoted)
             if who:
                 return who
-        for q in quoted:  # “…,” X said, adding “…”
-            if sentence <= q.start and q.end <= verb_at:
+        first = bisect.bisect_left([q.start for q in quoted], sentence)
+        for q in quoted[first:]:  # “…,” X said, adding “…”
+            if q.end > verb_at:
+                break
+            if sentence <= q.start:
                 found = self._after(number, q, verb_at, quoted)
                 if found and found is not UNSURE:
                     return found
-        if text[:verb_at].rstrip().endswith(","):
+        if text[max(0, verb_at - 8) : verb_at].rstrip().endswith(","):
             # "X turned down the invitation …, saying": the clause's subject, when it opens the sentence.
             subject = self._opening_subject(number, sentence, verb_at, verb=False)
             return Who(subject.actor, subject.text) if subject else None
@@ -151,7 +158,7 @@ class Reader(References):
         verbs = [
             v
             for v in self.verb_re.finditer(text, start, span.start)
-            if not any(q.start <= v.start() < q.end for q in quoted)
+            if not self._quoted_at(quoted, v.start())
         ]
         if not verbs:
             return None
@@ -159,13 +166,15 @@ class Reader(References):
         named = self._mentions_in(self.paragraphs[number].id, verb.end(), span.start)
         if (  # "Her comments, said Josh Earnest, …, are “…”": the subject after the verb, set off by commas
             named
-            and text[: verb.start()].rstrip().endswith(",")
+            and text[max(0, verb.start() - 8) : verb.start()].rstrip().endswith(",")
             and text[verb.end() : named[0].start].strip() == ""
             and self._outside(named[0], quoted)
-            and re.match(r"\s*[,.;]", text[named[0].end :])
+            and re.compile(r"\s*[,.;]").match(text, named[0].end)
         ):
             return Who(named[0].actor, named[0].text)
-        if re.match(r"\w+ing\b", verb.group()) and not re.search(r"\bby\s+$", text[: verb.start()][-10:]):
+        if PARTICIPLE.match(verb.group()) and not re.search(
+            r"\bby\s+$", text[max(0, verb.start() - 10) : verb.start()]
+        ):
             return self._participle(number, sentence, verb.start(), quoted)
         return self._agent(number, start, verb.start(), quoted)
 
@@ -198,11 +207,13 @@ class Reader(References):
         """A speech verb between two quotations whose agent is someone else: the second is not a continuation."""
         quoted, starts = self._structure(number)
         text = self.paragraphs[number].text
+        ends = [q.end for q in quoted]
         for verb in self.verb_re.finditer(text, a, b):
-            if any(q.start <= verb.start() < q.end for q in quoted):
+            if self._quoted_at(quoted, verb.start()):
                 continue
-            sentence = max(s for s in starts if s <= verb.start())
-            start = max([sentence, a, *(q.end for q in quoted if q.end <= verb.start())])
+            sentence = starts[bisect.bisect_right(starts, verb.start()) - 1]
+            before = bisect.bisect_right(ends, verb.start())
+            start = max(sentence, a, ends[before - 1] if before else 0)
             who = self._agent(number, start, verb.start(), quoted)
             if who and who.actor != speaker:
                 return True
@@ -218,14 +229,16 @@ class Reader(References):
             text = p.text
             quoted, starts = self._structure(number)
             previous: Quote | None = None
-            for span in quoted:
-                sentence = max(s for s in starts if s <= span.start)
-                next_starts = [s for s in starts if s > span.start]
-                sentence_end = min(next_starts) if next_starts else len(text)
-                later = [q.start for q in quoted if q.start >= span.end]
-                after_end = min([sentence_end, *later]) if later else sentence_end
-                earlier = [q.end for q in quoted if q.end <= span.start and q.end > sentence]
-                before_start = max([sentence, *earlier])
+            length = len(text.rstrip())
+            for index, span in enumerate(quoted):
+                at = bisect.bisect_right(starts, span.start)
+                sentence = starts[at - 1]
+                sentence_end = starts[at] if at < len(starts) else len(text)
+                after_end = (
+                    min(sentence_end, quoted[index + 1].start) if index + 1 < len(quoted) else sentence_end
+                )
+                after_end = min(after_end, span.end + WINDOW)
+                before_start = max(sentence, quoted[index - 1].end if index else 0, span.start - 2 * WINDOW)
                 lead = text[max(sentence, span.start - 40) : span.start].casefold()
                 if any(
                     re.search(rf"\b{re.escape(t)}\s*$", lead) for t in self.term_markers
@@ -239,7 +252,7 @@ class Reader(References):
                 if unsure:
                     who = None
                 opening = self._according(number, sentence, sentence + 80)
-                if opening and text[sentence:].casefold().startswith(tuple(self.according)):
+                if opening and text[sentence : sentence + 40].casefold().startswith(tuple(self.according)):
                     who = opening
                 if (
                     who is None
@@ -254,25 +267,20 @@ class Reader(References):
                     who = Who(previous.speaker, previous.speaker_label or "")
                 if who is None and not unsure and carried is not None and span.start == 0:
                     who = Who(carried.speaker, carried.speaker_label or "")
-                if (
-                    who is None
-                    and span.start == 0
-                    and span.end >= len(text.rstrip())
-                    and last_said is not None
-                ):
+                if who is None and span.start == 0 and span.end >= length and last_said is not None:
                     who = last_said  # a paragraph that is only a quotation goes on with the one just quoted
                 if who is None:  # "According to the Times, …" opening an earlier sentence of the paragraph
                     who = self._according(number, sentence, span.start) or next(
                         (
                             self._according(number, s, s + 80)
                             for s in reversed(starts)
-                            if s < sentence and text[s:].casefold().startswith(tuple(self.according))
+                            if s < sentence and text[s : s + 40].casefold().startswith(tuple(self.according))
                         ),
                         None,
                     )
                 words = len(span.text.split())
                 noun_phrase = re.search(
-                    r"\b(?:a|an|the|unnamed|anonymous)\s*$", text[: span.start][-12:], re.I
+                    r"\b(?:a|an|the|unnamed|anonymous)\s*$", text[max(0, span.start - 12) : span.start], re.I
                 )
                 if who is None and (words <= TERM_WORDS or (noun_phrase and words <= TERM_MAX_WORDS)):
                     quote = Quote(span.text, "term", None, None, p.id, span.start)

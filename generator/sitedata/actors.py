@@ -108,6 +108,7 @@ def parse_attribution(text: str, path: str) -> Attribution:
         "determiners",
         "organisation_words",
         "byline_roles",
+        "place_prepositions",
     )
     _check_keys(
         path, data, "attribution.yml", (), (*lists, "pronouns", "possessive_pronouns", "given_name_variants")
