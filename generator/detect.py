@@ -34,6 +34,21 @@ def _quotations(unit: Unit, min_words: int) -> list[str]:
     return found
 
 
+def _repeats(norm: str, quotes: list[str], new_words: int | None) -> bool:
+    """Does the line only repeat quotations already given? With ``new_words``, a line that says more than
+    that many words besides them is kept: an embedded post repeating one sentence of its author's quotation
+    keeps its other sentences (issue 13 §6)."""
+    found = [q for q in quotes if q in norm]
+    if not found:
+        return False
+    if new_words is None:
+        return True
+    rest = norm
+    for q in sorted(found, key=len, reverse=True):
+        rest = rest.replace(q, " ")
+    return words(rest) <= new_words
+
+
 def _post(text: str) -> bool:
     """A quotation in double quotes or a social-media handle: an embedded post or a quotation, never the
     headline of another article (headlines quote with single marks)."""
@@ -90,7 +105,7 @@ def remove_repeats(  # noqa: C901 - one pass over the body, each detector a bran
         elif (
             "repeated-quote" in detectors
             and not QUOTE_RE.search(unit.text)
-            and any(q in norm for q in quotes)
+            and _repeats(norm, quotes, detectors["repeated-quote"].new_words)
         ):
             rule = detectors["repeated-quote"]
         elif (

@@ -47,7 +47,8 @@ def corpus_json(site: Site) -> dict:
                 "labels": [
                     {"actor": lab.actor, "text": lab.text, "paragraph": lab.paragraph} for lab in a.labels
                 ],
-                "framing": framing_counts(a.framing),
+                "framing": framing_counts(a.framing, quoted=False),
+                "framing_in_quotations": framing_counts(a.framing, quoted=True),
                 "facts": {c.fact: c.paragraph for c in a.coverage if c.status == "stated"},
                 "flags": [
                     {

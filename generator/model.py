@@ -119,6 +119,9 @@ class Rule:
     outlets: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     min_words: int = 6  # repeated-quote: shortest quotation that counts as repeated
+    # repeated-quote: a line with more words than this besides the quotations it repeats says something new
+    # (an embedded post whose first sentence is not in the article) and is kept; None: any repeat removes it.
+    new_words: int | None = None
     max_words: int = 25  # related-headline, subheads: longest line taken for a headline
     part: str = "line"  # "line": the whole line; "end": a piece at the end of a line, cut off
     role: str | None = None  # None (furniture), "byline" or "credit": metadata the line gives
@@ -344,6 +347,19 @@ class FramingTerm:
     term: str
     forms: tuple[str, ...]
     note: str | None
+    # Contexts in which a form does not count ("claimed" before a number of lives): lexicon.yml's `except`.
+    exceptions: tuple[FramingException, ...] = ()
+
+
+@dataclass(frozen=True)
+class FramingException:
+    """A context in which a term's form is not word choice: a pattern right before it, right after it, or
+    anywhere in its sentence (a term that refers to another event), and why, for the editor."""
+
+    why: str
+    before: str | None = None
+    after: str | None = None
+    sentence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -361,6 +377,9 @@ class FramingHit:
     paragraph: str
     start: int
     end: int
+    # Inside a quotation the word is the speaker's, not the outlet's: whose words (the speaker as the page
+    # names them, "an unnamed source", "a speaker the text does not name", "a quoted term"), else None.
+    quoted: str | None = None
 
 
 @dataclass(frozen=True)

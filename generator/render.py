@@ -189,6 +189,14 @@ def linked_paragraphs(
                 target = raw_href(article_page(article), actor_page(item.actor), directory_urls)
                 return f'<a class="ms-actor" href="{target}">{body}</a>'
             number = categories[item.category]
+            if item.quoted is not None:  # the speaker's word, not the outlet's: the mark says whose
+                whose = html.escape(
+                    f"Word choice {number}, inside a quotation: the words of {item.quoted}", quote=True
+                )
+                return (
+                    f'<mark class="ms-frame ms-frame--quoted" title="{whose}">{body}'
+                    f'<sup class="ms-frame__tag">{number}q</sup></mark>'
+                )
             return f'<mark class="ms-frame" title="Word choice {number}">{body}<sup class="ms-frame__tag">{number}</sup></mark>'
 
         top = [x for x in (*links, *marks) if not any(y is not x and _inside(x, y) for y in (*links, *marks))]

@@ -153,7 +153,8 @@ class FactRow:
 @dataclass(frozen=True)
 class WordRow:
     term: FramingTerm
-    counts: tuple[int, ...]
+    counts: tuple[int, ...]  # the outlet's own words, per column
+    quoted: tuple[int, ...] = ()  # the same word inside quotations (the speakers' words), per column
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class WordTable:
     category: FramingCategory
     rows: tuple[WordRow, ...]
     totals: tuple[int, ...]
+    quoted: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -214,13 +216,16 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
     for category in site.lexicon:
         rows = []
         for term in category.terms:
-            counts = tuple(
-                sum(1 for h in col.article.framing if h.category == category.id and h.term == term.term)
+            hits = [
+                [h for h in col.article.framing if h.category == category.id and h.term == term.term]
                 for col in columns
-            )
-            rows.append(WordRow(term, counts))
+            ]
+            counts = tuple(sum(1 for h in found if h.quoted is None) for found in hits)
+            quoted = tuple(sum(1 for h in found if h.quoted is not None) for found in hits)
+            rows.append(WordRow(term, counts, quoted))
         totals = tuple(sum(r.counts[i] for r in rows) for i in range(len(columns)))
-        words.append(WordTable(category, tuple(rows), totals))
+        in_quotes = tuple(sum(r.quoted[i] for r in rows) for i in range(len(columns)))
+        words.append(WordTable(category, tuple(rows), totals, in_quotes))
     group_of = {a.id: a.group for a in site.actors}
     # People the text names who are not in actors.yml have no group: the most quoted get a row each, so a
     # site without a registry still shows whom each outlet quotes; the rest share one row (a large corpus may

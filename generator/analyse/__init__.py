@@ -14,7 +14,7 @@ from .history import find_invocations
 from .labels import find_labels
 from .mentions import Matcher, find_mentions
 from .people import discovered_mentions
-from .quotes import find_quotes
+from .quotes import find_quotes, spans
 
 
 def stats(text: str, words_per_minute: int) -> Stats:
@@ -48,6 +48,22 @@ def analyse_article(
         for q in find_quotes(article.paragraphs, everyone, actors, attribution, kinds, genders)
     )
     invocations, flags = find_invocations(article.paragraphs, events)
+    names = {a.id: a.name for a in actors}
+    whose = {}
+    texts = {p.id: p.text for p in article.paragraphs}
+    for q in quotes:
+        # An embedded post kept whole (speakers.Reader._post) is its speaker's words from end to end.
+        whose[(q.paragraph, -1 if q.text == texts[q.paragraph] and q.start == 0 else q.start)] = _whose(
+            q, names
+        )
+    by_text = {}
+    for q in quotes:
+        by_text.setdefault(q.text, q)
+    for p in article.paragraphs:  # a statement the article repeats (counted once) is still its speaker's
+        for span in spans(p.text):
+            if (p.id, span.start) not in whose:
+                same = by_text.get(span.text)
+                whose[(p.id, span.start)] = _whose(same, names) if same else "a quoted term"
     return replace(
         article,
         stats=stats(text, words_per_minute),
@@ -57,5 +73,16 @@ def analyse_article(
         invocations=invocations,
         flags=flags,
         coverage=coverage(article.file, article.paragraphs, facts),
-        framing=framing(article.paragraphs, lexicon),
+        framing=framing(article.paragraphs, lexicon, whose),
     )
+
+
+def _whose(quote, names: dict[str, str]) -> str:
+    """Whose words a quotation is, as the pages say it."""
+    if quote.kind != "speech":
+        return "a quoted term"
+    if quote.speaker:
+        return names.get(quote.speaker, quote.speaker)
+    if quote.named:
+        return quote.named
+    return "an unnamed source" if quote.speaker_label else "a speaker the text does not name"

@@ -4,16 +4,21 @@ lexicon (lexicon.yml) it uses.
 Facts: a fact is stated in an article when one of the editor's patterns matches one of its sentences; the
 first such sentence is the evidence. An editor's override (stated, disputes, not-mentioned) wins.
 Framing: the forms of every term, matched as whole words with accents, case and apostrophe style ignored;
-at each position only the longest form counts, across all categories, and matches never overlap.
+at each position only the longest form counts, across all categories, and matches never overlap. A form in
+one of its term's `except` contexts (a pattern right before or after it, or in its sentence) is not counted.
+A form inside a quotation is the speaker's word, not the outlet's: the hit says whose (``quoted``), and
+``framing_counts`` counts the outlet's own words apart from those (``quoted=True``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Coverage, Fact, FramingCategory, FramingHit, Paragraph
+from ..model import Coverage, Fact, FramingCategory, FramingHit, FramingTerm, Paragraph
 from .mentions import WORD_START, fold
-from .quotes import sentence_starts, spans
+from .quotes import sentence_starts, spans, within
+
+CONTEXT = 120  # characters before and after a form that its `except` patterns read
 
 
 def sentences(paragraph: Paragraph) -> list[str]:
@@ -60,24 +65,60 @@ def framing_matcher(lexicon: tuple[FramingCategory, ...]) -> tuple[re.Pattern, d
     return re.compile(rf"{WORD_START}({body or '(?!x)x'})(?![\w])"), by_form
 
 
+def _excepted(term: FramingTerm, text: str, start: int, end: int) -> bool:
+    """Is the form at text[start:end] in one of the term's `except` contexts?"""
+    for rule in term.exceptions:
+        if rule.before and re.search(rf"(?:{rule.before})\s*$", text[max(0, start - CONTEXT) : start], re.I):
+            return True
+        if rule.after and re.match(rf"\s*(?:{rule.after})", text[end : end + CONTEXT], re.I):
+            return True
+        if rule.sentence:
+            starts = [*sentence_starts(text, spans(text)), len(text)]
+            first = max(s for s in starts if s <= start)
+            last = min(s for s in starts if s >= end)
+            if re.search(rule.sentence, text[first:last], re.I):
+                return True
+    return False
+
+
 def framing(
-    paragraphs: tuple[Paragraph, ...], lexicon: tuple[FramingCategory, ...]
+    paragraphs: tuple[Paragraph, ...],
+    lexicon: tuple[FramingCategory, ...],
+    whose: dict[tuple[str, int], str] | None = None,
 ) -> tuple[FramingHit, ...]:
+    """``whose``: (paragraph, offset of a quotation's opening mark) → whose words they are, for the hits
+    inside quotations; a quotation not in it is "a quoted term"."""
     if not lexicon:
         return ()
     regex, by_form = framing_matcher(lexicon)
+    terms = {(c.id, t.term): t for c in lexicon for t in c.terms}
+    whose = whose or {}
     hits = []
     for paragraph in paragraphs:
-        folded, index = fold(paragraph.text)
+        text = paragraph.text
+        folded, index = fold(text)
+        quoted = spans(text)
+        bounds = ([s.start for s in quoted], [s.end for s in quoted])
         for m in regex.finditer(folded):
             category, term = by_form[" ".join(m.group(1).split())]
-            hits.append(FramingHit(category, term, paragraph.id, index[m.start(1)], index[m.end(1) - 1] + 1))
+            start, end = index[m.start(1)], index[m.end(1) - 1] + 1
+            if terms[(category, term)].exceptions and _excepted(terms[(category, term)], text, start, end):
+                continue
+            inside = within(*bounds, start)
+            speaker = whose.get((paragraph.id, -1))  # a whole paragraph that is an embedded post
+            if inside is not None:
+                speaker = whose.get((paragraph.id, quoted[inside].start), "a quoted term")
+            hits.append(FramingHit(category, term, paragraph.id, start, end, speaker))
     return tuple(hits)
 
 
-def framing_counts(hits: tuple[FramingHit, ...]) -> dict[str, dict[str, int]]:
+def framing_counts(hits: tuple[FramingHit, ...], quoted: bool | None = None) -> dict[str, dict[str, int]]:
+    """category → term → count: every word as printed (``quoted=None``), the outlet's own (False), or the
+    words inside quotations (True)."""
     result: dict[str, dict[str, int]] = {}
     for hit in hits:
+        if quoted is not None and (hit.quoted is not None) != quoted:
+            continue
         terms = result.setdefault(hit.category, {})
         terms[hit.term] = terms.get(hit.term, 0) + 1
     return result

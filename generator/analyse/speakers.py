@@ -34,6 +34,14 @@ from .references import UNSURE, References, Who
 
 PARTICIPLE = re.compile(r"\w+ing\b")
 WINDOW = 400  # characters before a speech verb read for its agent (a bound that keeps the scan linear)
+POSTS_BACK = 50  # earlier statements an embedded post is compared with
+
+
+def _plain(text: str) -> str:
+    text = text.casefold().replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split()).strip(" .,;:!?\"'")
+
+
 # Words that may stand between a subject and its speech verb ("Moss also said", "Rand later issued").
 BETWEEN = re.compile(
     r"(?:\s*,?\s+(?:\w+ly|also|later|then|again|first|once|still|has|have|had|was|is|were|would|will|did|"
@@ -219,6 +227,16 @@ class Reader(References):
                 return True
         return False
 
+    def _post(self, p, quotes: list[Quote]) -> Quote | None:
+        """A paragraph without quotation marks that repeats an earlier statement is an embedded post kept for
+        its other sentences (cleaning's repeated-quote, new_words): all of it is that speaker's."""
+        text = _plain(p.text)
+        for q in reversed(quotes[-POSTS_BACK:]):
+            said = q.kind == "speech" and (q.speaker or q.speaker_label) and len(q.text.split()) >= 6
+            if said and _plain(q.text) in text:
+                return Quote(p.text, "speech", q.speaker, q.speaker_label, p.id, 0)
+        return None
+
     def read(self) -> list[Quote]:
         quotes: list[Quote] = []
         carried: Quote | None = None  # a quotation left open at the end of the paragraph before
@@ -295,6 +313,10 @@ class Reader(References):
                         self.said.setdefault(p.id, []).append(
                             (span.start, Who(quote.speaker, quote.speaker_label or ""))
                         )
+            if not quoted:
+                post = self._post(p, quotes)
+                if post is not None:
+                    quotes.append(post)
             last = quoted[-1] if quoted else None
             ending = starts[-1] if starts else 0
             last_said = (

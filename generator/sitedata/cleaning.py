@@ -111,13 +111,22 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
                 f"unknown detector '{name}'. Built-in detectors: {', '.join(DETECTORS)}.{hint}",
             )
         where = f"detectors.{name}"
-        _check_keys(path, node, where, ("reason",), ("min_words", "max_words", "outlets", "files"))
+        _check_keys(
+            path, node, where, ("reason",), ("min_words", "max_words", "new_words", "outlets", "files")
+        )
         numbers = {}
         for key, default in (("min_words", 6), ("max_words", 10 if name == "subheads" else 25)):
             value = node.get(key, default)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise _fail(path, node, key, f"{where}.{key} must be a whole number of at least 1")
             numbers[key] = value
+        if "new_words" in node:
+            value = node["new_words"]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise _fail(
+                    path, node, "new_words", f"{where}.new_words must be a whole number of at least 0"
+                )
+            numbers["new_words"] = value
         scopes = _scopes(path, node, where)
         detectors[name] = Rule(
             name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Fact, FactOverride, FramingCategory, FramingTerm, StoryEvent
+from ..model import Fact, FactOverride, FramingCategory, FramingException, FramingTerm, StoryEvent
 from .common import SLUG_RE, _check_keys, _date_text, _document, _fail, _seq, _text, _url, _urls
 
 STATUSES = ("stated", "disputes", "not-mentioned")
@@ -66,6 +66,32 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
     return story, tuple(facts)
 
 
+def _exceptions(path: str, term, where: str) -> tuple[FramingException, ...]:
+    """A term's `except` list: contexts in which its forms do not count, each a pattern before, after or in
+    the same sentence as the form, with why (shown to the editor)."""
+    if "except" not in term:
+        return ()
+    found = []
+    for k, node in enumerate(_seq(path, term, "except", where)):
+        ew = f"{where}.except[{k}]"
+        _check_keys(path, node, ew, ("why",), ("before", "after", "sentence"))
+        patterns = {}
+        for key in ("before", "after", "sentence"):
+            value = _text(path, node, key, ew, optional=True)
+            if value is not None:
+                try:
+                    re.compile(value)
+                except re.error as exc:
+                    raise _fail(
+                        path, node, key, f"{ew}.{key} is not a valid pattern ({exc}): {value!r}"
+                    ) from None
+                patterns[key] = value
+        if not patterns:
+            raise _fail(path, node, "why", f"{ew} needs a pattern: before, after or sentence")
+        found.append(FramingException(_text(path, node, "why", ew), **patterns))
+    return tuple(found)
+
+
 def parse_lexicon(text: str, path: str) -> tuple[FramingCategory, ...]:
     data = _document(text, path)
     _check_keys(path, data, "lexicon.yml", (), ("categories",))
@@ -81,13 +107,16 @@ def parse_lexicon(text: str, path: str) -> tuple[FramingCategory, ...]:
         terms: list[FramingTerm] = []
         for j, t in enumerate(_seq(path, node, "terms", where)):
             tw = f"{where}.terms[{j}]"
-            _check_keys(path, t, tw, ("term", "forms"), ("note",))
+            _check_keys(path, t, tw, ("term", "forms"), ("note", "except"))
             forms = _seq(path, t, "forms", tw)
             if not forms or any(not isinstance(f, str) or not f.strip() for f in forms):
                 raise _fail(path, t, "forms", f"{tw}.forms must list the words or phrases to count")
             terms.append(
                 FramingTerm(
-                    _text(path, t, "term", tw), tuple(forms), _text(path, t, "note", tw, optional=True)
+                    _text(path, t, "term", tw),
+                    tuple(forms),
+                    _text(path, t, "note", tw, optional=True),
+                    _exceptions(path, t, tw),
                 )
             )
         categories.append(
