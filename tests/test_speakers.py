@@ -108,6 +108,42 @@ CASES = [
     # One person, several spellings.
     ("variants", ["William Barr spoke first.", "“We are ready,” said Bill Barr."], "William Barr"),
     ("accents", ["José Peña spoke first.", "“We are ready,” said Jose Pena."], "José Peña"),
+    # A surname alone that the text makes speak more than once; a possessive ends a name.
+    (
+        "surname-speaker",
+        ["Trump’s order was upheld.", "“It is a victory,” Trump said. Later Trump added more."],
+        "Trump",
+    ),
+    (
+        "possessive",
+        ["New York’s Trump won big.", "“It was an amazing night,” Trump said, and Trump left."],
+        "Trump",
+    ),
+    # A common word opening a sentence is not a given name ("the Queens-born businessman" elsewhere).
+    (
+        "common-opener",
+        [
+            "Businessman Donald Trump announced his run.",
+            "The businessman spoke.",
+            "“We will win,” Trump said.",
+        ],
+        "Donald Trump",
+    ),
+    # A body's report: "said the report" after "a Congressional Research Service report".
+    (
+        "the-report",
+        [
+            "A Congressional Research Service report found the cap matters.",
+            "“The funds would remain solvent for 75 years,” said the report.",
+        ],
+        "Congressional Research Service",
+    ),
+    # A quotation's own words are not the subject of its sentence: "he" is still Mr. Sellers.
+    (
+        "quote-is-not-subject",
+        ["Mr. Joseph Sellers said that was wrong. “The comparison that is relevant,” he said."],
+        "Joseph Sellers",
+    ),
     # When unsure: not attributed.
     (
         "two-people",

@@ -10,9 +10,7 @@ import re
 
 from ..model import Article, Attribution, Warning
 from .mentions import fold
-from .people import MAX_SCAN, Finder, discovered_mentions
-
-HEADLINE_SHARE = 0.7  # a paragraph this much in title case is a headline or subhead, not prose
+from .people import MAX_SCAN, Finder, discovered_mentions, headline_like
 
 
 def unknown_names(
@@ -41,8 +39,7 @@ def unknown_names(
         for m in (*article.mentions, *found):
             covered.setdefault(m.paragraph, []).append((m.start, m.end))
         for paragraph in article.paragraphs:
-            words = re.findall(r"[^\W\d_][\w’'-]*", paragraph.text[:MAX_SCAN])
-            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words):
+            if headline_like(paragraph.text):
                 continue  # a headline or subhead in the body: every word is capitalised
             previous_end = -1
             for f in finder.runs(paragraph, covered.get(paragraph.id, [])):

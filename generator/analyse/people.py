@@ -41,7 +41,8 @@ PARTICLES = {"de", "da", "del", "van", "von", "la", "le", "bin", "al", "dos", "d
 CONNECTORS = {"of", "on", "for", "the", "and"}
 MALE, FEMALE = {"mr", "mr."}, {"mrs", "mrs.", "ms", "ms.", "miss"}
 SUFFIXES = set(CONSTANTS.suffix_not_acronyms) | set(CONSTANTS.suffix_acronyms)
-MAX_SCAN = 20_000  # characters of one paragraph read for names (longer paragraphs: the rest is reported)
+MAX_SCAN = 20_000
+HEADLINE_SHARE = 0.7  # a paragraph this much in title case is a headline or subhead, not prose  # characters of one paragraph read for names (longer paragraphs: the rest is reported)
 
 
 def key(name: str) -> str:
@@ -82,6 +83,8 @@ class Finder:
         self.ignore = {key(n) for n in (*attribution.not_actors, *attribution.titles)}
         self.titles = {key(t) for t in attribution.titles}
         self.bodies = {key(w) for w in attribution.organisation_words}
+        self.verbs = {v.casefold() for v in attribution.speech_verbs}
+        self.places = {w.casefold() for w in attribution.place_prepositions}
         self.variants: dict[str, set[str]] = {}
         for given, others in attribution.given_name_variants.items():
             group = {key(given), *(key(o) for o in others)}
@@ -103,67 +106,80 @@ class Finder:
             if within(*quote_bounds, start) is not None:
                 continue
             words = [(w.start() + start, w.group()) for w in re.finditer(r"\S+", match.group())]
-            # Words before the name that are not part of it: an opener or place ("On Monday Ana Ortiz"), a
-            # hyphenated description ("Sixteen-year-old Mei Lin"), an acronym ("AARP CEO Barry Rand").
-            while len(words) > 1 and (
-                (key(words[0][1]) in self.ignore - self.titles and not re.fullmatch(r"[A-Z]\.", words[0][1]))
-                or re.search(r"-[a-z]", words[0][1])
-            ):
-                words.pop(0)
-            cut = 0
-            for i in range(len(words) - 1):  # the last title in the run, of up to four words
-                for size in range(min(4, len(words) - 1 - i), 0, -1):
-                    if key(" ".join(w for _, w in words[i : i + size])) in self.titles:
-                        cut = max(cut, i + size)
-                        break
-            cut = min(cut, len(words) - 1)
-            title = " ".join(w for _, w in words[:cut])
-            mention_start = words[0][0]
-            names = words[cut:]
-            while len(names) > 2 and _acronym(names[0][1]):
-                names.pop(0)
-            # "Ann Lee of Nebraska", "Anna K. Berg of Sweden": a person and a place; "Bank of America" is a body.
-            of = next((i for i, (_, w) in enumerate(names) if w in ("of", "from")), None)
-            if of is not None and of >= 2 and key(names[of - 1][1]) not in self.bodies:
-                names = names[:of]
-            if not title:  # "Council member Ray Lin", "said Gen. Hossein Salami": the title is the mention's
-                window = max(0, start - 40)
-                before = re.search(r"(\w[\w.]*(?:\s+\w[\w.]*)?)\s+$", text[window:start])
-                if before and key(before.group(1)) in self.titles:
-                    title, mention_start = before.group(1), window + before.start(1)
-                elif before and key(before.group(1).split()[-1]) in self.titles:
-                    title = before.group(1).split()[-1]
-                    mention_start = window + before.end(1) - len(title)
-            while names and (names[-1][1].casefold() in CONNECTORS or key(names[-1][1]) in self.ignore):
-                names.pop()
-            if not names:
-                continue
-            last = names[-1][1]
-            tail = re.search(r"(’s|'s|’|')$", last)
-            words_out = [w for _, w in names]
-            if tail:
-                words_out[-1] = last[: -len(tail.group())]
-            words_out[-1] = words_out[-1].rstrip(".") if len(words_out[-1]) > 2 else words_out[-1]
-            name_end = names[-1][0] + len(words_out[-1])
-            if key(words_out[-1]) in SUFFIXES and text[name_end : name_end + 1] == ".":
-                words_out[-1] += "."  # "Boutrous Jr."
-                name_end += 1
-            the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, mention_start - 5) : mention_start]))
-            initial = names[0][0] in starts or text[max(0, names[0][0] - 4) : names[0][0]].rstrip().endswith(
-                ("“", '"', "(")
-            )
-            found.append(
-                Found(
-                    paragraph.id,
-                    mention_start if title else names[0][0],
-                    names[0][0],
-                    name_end,
-                    words_out,
-                    title,
-                    the,
-                    initial,
+            # "New York's Trump": a possessive ends a name; what follows is another.
+            groups: list[list[tuple[int, str]]] = [[]]
+            for i, w in enumerate(words):
+                groups[-1].append(w)
+                if i + 1 < len(words) and re.search(r"(’s|'s)$", w[1]):
+                    groups.append([])
+            for words in groups:  # each group is read as a run of its own
+                start = words[0][0]
+                # Words before the name that are not part of it: an opener or place ("On Monday Ana Ortiz"), a
+                # hyphenated description ("Sixteen-year-old Mei Lin"), an acronym ("AARP CEO Barry Rand").
+                while len(words) > 1 and (
+                    (
+                        key(words[0][1]) in self.ignore - self.titles
+                        and not re.fullmatch(r"[A-Z]\.", words[0][1])
+                    )
+                    or re.search(r"-[a-z]", words[0][1])
+                ):
+                    words.pop(0)
+                cut = 0
+                for i in range(len(words) - 1):  # the last title in the run, of up to four words
+                    for size in range(min(4, len(words) - 1 - i), 0, -1):
+                        if key(" ".join(w for _, w in words[i : i + size])) in self.titles:
+                            cut = max(cut, i + size)
+                            break
+                cut = min(cut, len(words) - 1)
+                title = " ".join(w for _, w in words[:cut])
+                mention_start = words[0][0]
+                names = words[cut:]
+                while len(names) > 2 and _acronym(names[0][1]):
+                    names.pop(0)
+                # "Ann Lee of Nebraska", "Anna K. Berg of Sweden": a person and a place; "Bank of America" is a body.
+                of = next((i for i, (_, w) in enumerate(names) if w in ("of", "from")), None)
+                if of is not None and of >= 2 and key(names[of - 1][1]) not in self.bodies:
+                    names = names[:of]
+                if (
+                    not title
+                ):  # "Council member Ray Lin", "said Gen. Hossein Salami": the title is the mention's
+                    window = max(0, start - 40)
+                    before = re.search(r"(\w[\w.]*(?:\s+\w[\w.]*)?)\s+$", text[window:start])
+                    if before and key(before.group(1)) in self.titles:
+                        title, mention_start = before.group(1), window + before.start(1)
+                    elif before and key(before.group(1).split()[-1]) in self.titles:
+                        title = before.group(1).split()[-1]
+                        mention_start = window + before.end(1) - len(title)
+                while names and (names[-1][1].casefold() in CONNECTORS or key(names[-1][1]) in self.ignore):
+                    names.pop()
+                if not names:
+                    continue
+                last = names[-1][1]
+                tail = re.search(r"(’s|'s|’|')$", last)
+                words_out = [w for _, w in names]
+                if tail:
+                    words_out[-1] = last[: -len(tail.group())]
+                words_out[-1] = words_out[-1].rstrip(".") if len(words_out[-1]) > 2 else words_out[-1]
+                name_end = names[-1][0] + len(words_out[-1])
+                if key(words_out[-1]) in SUFFIXES and text[name_end : name_end + 1] == ".":
+                    words_out[-1] += "."  # "Boutrous Jr."
+                    name_end += 1
+                the = bool(re.search(r"\b[Tt]he\s+$", text[max(0, mention_start - 5) : mention_start]))
+                initial = names[0][0] in starts or text[
+                    max(0, names[0][0] - 4) : names[0][0]
+                ].rstrip().endswith(("“", '"', "("))
+                found.append(
+                    Found(
+                        paragraph.id,
+                        mention_start if title else names[0][0],
+                        names[0][0],
+                        name_end,
+                        words_out,
+                        title,
+                        the,
+                        initial,
+                    )
                 )
-            )
         return found
 
     def _same(self, a: Person, given: list[str]) -> bool:
@@ -197,18 +213,24 @@ def discovered_mentions(
     for m in mentions:
         by_paragraph.setdefault(m.paragraph, []).append((m.start, m.end))
     for paragraph in paragraphs:
+        if headline_like(paragraph.text):
+            continue  # a subhead in title case ("New York's Trump State of Mind") names nobody new
         runs += [(paragraph, f) for f in finder.runs(paragraph, by_paragraph.get(paragraph.id, []))]
+    speakers = _speaking_words(runs, finder)
     people: list[Person] = []
     by_form: dict[str, Person] = {}
     by_surname: dict[str, list[Person]] = {}
     forms = {key(" ".join(f.words)) for _, f in runs}
-    for _, f in runs:  # "Businessman Donald Trump" opening a sentence, when "Donald Trump" is elsewhere
+    lower = {w for p in paragraphs for w in re.findall(r"\b[a-z][a-z’'-]+\b", p.text[:MAX_SCAN])}
+    for _, f in runs:
+        # "Businessman Donald Trump" opening a sentence: the first word is a common word when the name without
+        # it is elsewhere, or the article writes that word in lower case ("the Queens-born businessman").
         if (
             f.initial
             and len(f.words) >= 3
             and not f.title
             and not re.fullmatch(r"[A-Z]\.", f.words[0])
-            and key(" ".join(f.words[1:])) in forms
+            and (key(" ".join(f.words[1:])) in forms or f.words[0].casefold() in lower)
         ):
             f.words = f.words[1:]
     for _, f in runs:  # pass 1: full names, merged
@@ -254,6 +276,11 @@ def discovered_mentions(
                 by_surname[key(f.words[0])] = [person]
                 person.forms.add(key(f.words[0]))
                 _evidence(person, f, finder)
+            elif not owners and key(f.words[0]) in speakers:
+                person = Person(f.words[0], [], f.words[0])  # "Kasich said", "Trump told reporters"
+                people.append(person)
+                by_surname[key(f.words[0])] = [person]
+                person.forms.add(key(f.words[0]))
             elif (
                 not owners
                 and _acronym(f.words[0])
@@ -270,6 +297,36 @@ def discovered_mentions(
     kinds = {"?" + p.name: p.kind for p in people if p.kind}
     genders = {"?" + p.name: p.gender for p in people if p.gender}
     return tuple(found), kinds, genders
+
+
+def headline_like(text: str) -> bool:
+    """A line in title case (most of its words capitalised): a headline or subhead, not running prose."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[:MAX_SCAN])
+    if len(words) < 3 or re.search(r"[.!?:;\"”’)]\s*$", text[-5:]):
+        return False  # prose ends its sentences
+    return sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+def _speaking_words(runs, finder: Finder) -> set[str]:
+    """Single capitalised words the text makes speak: used at least twice inside sentences, at least once
+    right before or after a speech verb ("Kasich said", "said Kasich"), and never after a place's preposition
+    ("in Iran"). A well-known person named by surname alone; anything less sure stays unnamed."""
+    uses: dict[str, list[int]] = {}  # key → [uses inside sentences, next to a speech verb, after "in"/"to"…]
+    for paragraph, f in runs:
+        if len(f.words) != 1 or f.title or _acronym(f.words[0]) or key(f.words[0]) in finder.ignore:
+            continue
+        text = paragraph.text
+        count = uses.setdefault(key(f.words[0]), [0, 0, 0])
+        count[0] += not f.initial
+        after = re.match(r"(?:’s|'s)?\s+(\w+)", text[f.end : f.end + 30])
+        before = re.search(r"(\w+)\s+$", text[max(0, f.start - 30) : f.start])
+        count[1] += bool(after and after.group(1) in finder.verbs) or bool(
+            before and before.group(1) in finder.verbs
+        )
+        count[2] += bool(before and before.group(1).casefold() in finder.places)
+    return {
+        word for word, (inside, speaking, placed) in uses.items() if inside >= 2 and speaking and not placed
+    }
 
 
 def _evidence(person: Person, f: Found, finder: Finder) -> None:

@@ -18,6 +18,7 @@ from .quotes import Span, sentence_starts, spans, within
 SENTENCES_BACK = (
     6  # sentences of one paragraph a pronoun looks back over (a bound: linear time, and nearness)
 )
+TITLED_BACK = 12  # paragraphs "the president" looks back over for the person titled so
 NAMES_BACK = 40  # names a description looks back over ("the senator": the nearest one titled so)
 SUBORDINATE = re.compile(
     r"\W*(?:as|while|when|after|before|if|although|though|because|since|until|once|whereas|even though)\b",
@@ -70,6 +71,7 @@ class References:
         self.according = [a.casefold() for a in attribution.according_to]
         self.possessives = {k.casefold(): v.casefold() for k, v in attribution.possessive_pronouns.items()}
         self.titles = {t.casefold().rstrip(".") for t in attribution.titles}
+        self.abbreviations = {t.casefold().rstrip(".") for t in attribution.titles if t.endswith(".")}
         verbs = "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True)) or r"(?!x)x"
         # Case matters: "States" in "the United States" is a name, not the verb.
         self.verb_re = re.compile(rf"\b({verbs})\b")
@@ -181,7 +183,13 @@ class References:
                 p.text[s:end],
                 re.I,
             )
-            if described and not described.group(1).split()[-1][:1].isupper():
+            if (
+                described
+                and not described.group(1).split()[-1][:1].isupper()
+                and not self._quoted_at(
+                    quoted, s + described.start(1)
+                )  # a quotation's words are not its subject
+            ):
                 found = self._description(number, described.group(1), s + described.end(1))
                 return found if found and found.actor else UNSURE
             return None
@@ -282,15 +290,19 @@ class References:
                     and name.split()[-1].casefold().strip("’'s") == words[0]
                 ):
                     return Who(m.actor, m.text)
+                # "a Congressional Research Service report … said the report": the body whose report it is.
+                if self._kind_of(m.actor) != "person" and re.match(
+                    rf"\s+{re.escape(words[0])}\b", p.text[m.end : m.end + 40], re.I
+                ):
+                    return Who(m.actor, m.text)
         return None
 
     def _titled(self, number: int, offset: int, words: list[str]) -> Who | None:
         """The nearest person before offset whose title or appositive holds these words ("the chief justice")."""
-        if not words or not any(
-            w in self.titles or any(t.startswith(w[:3]) for t in self.titles) for w in words
-        ):
+        # The head must be a title ("the senator", "the chief justice"); "the Republican front-runner" is not.
+        if not words or words[-1] not in self.titles:
             return None
-        for back in range(0, 4):
+        for back in range(0, TITLED_BACK):
             if number - back < 0:
                 break
             p = self.paragraphs[number - back]
@@ -298,7 +310,11 @@ class References:
             for m in reversed(self._mentions_in(p.id, 0, limit)[-NAMES_BACK:]):
                 role = (m.text + " " + p.text[m.end : m.end + 80].split(".")[0]).casefold()
                 tokens = [t.rstrip(".,") for t in role.split()]
-                if all(any(t == w or (len(t) >= 3 and w.startswith(t)) for t in tokens) for w in words):
+                # "Sen. Ann Lee" is "the senator": an abbreviated title stands for the word it begins.
+                if all(
+                    any(t == w or (t in self.abbreviations and w.startswith(t)) for t in tokens)
+                    for w in words
+                ):
                     return Who(m.actor, m.text)
         return None
 

@@ -94,8 +94,10 @@ class Reader(References):
             return Who(chosen.actor, chosen.text)
         if described:
             return described
-        if PARTICIPLE.match(text, verb_at):
-            return None  # a participle with no agent of its own: see _participle
+        if PARTICIPLE.match(text, verb_at) and not re.search(
+            r"\bby\s+$", text[max(0, verb_at - 6) : verb_at]
+        ):
+            return None  # a participle with no agent of its own: see _participle ("by admitting" is the subject's)
         # The subject opening the clause, when little stands before it ("On Monday, X told …") and no other
         # clause begins between it and the verb ("X wants … for what authorities there called").
         subject = self._opening_subject(number, start, end)
