@@ -160,7 +160,7 @@ def _unambiguous(site: Site, article: Article, quote, speakers: set[str]) -> boo
 
     text = next(p.text for p in article.paragraphs if p.id == quote.paragraph)
     quoted = spans(text)
-    starts = sentence_starts(text, quoted) + [len(text)]
+    starts = [*sentence_starts(text, quoted), len(text)]
     begin = max(x for x in starts if x <= quote.start)
     end = min(x for x in starts if x > quote.start)
     outside = list(text[begin:end])
