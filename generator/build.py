@@ -13,7 +13,7 @@ from pathlib import Path
 from . import sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
-from .analyse.names import long_paragraphs, unknown_names
+from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
@@ -194,6 +194,7 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
         raise errors[0] if len(errors) == 1 else SiteDataErrors(errors)
     warnings.extend(unknown_names(tuple(articles), attribution, f"{name}/corpus"))
     warnings.extend(long_paragraphs(tuple(articles), f"{name}/corpus"))
+    warnings.extend(unattributed_quotes(tuple(articles), f"{name}/corpus"))
     return Site(
         info=info,
         articles=tuple(articles),

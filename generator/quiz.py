@@ -540,8 +540,10 @@ def _words_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
             for col, n in zip(view.columns, row.counts, strict=True)
             if not n and not any(_uses(texts[col.article.id], f) for f in forms)
         ]
-        hit = next(
-            h for h in users[0].article.framing if h.term == row.term.term and h.category == table.category.id
+        hit = next(  # the outlet's own use (row.counts leave out the words inside quotations)
+            h
+            for h in users[0].article.framing
+            if h.term == row.term.term and h.category == table.category.id and h.quoted is None
         )
         n = int(hit.paragraph[1:])
         right = Choice(users[0].label, True, f"{users[0].label} uses it in paragraph {n}.")

@@ -142,3 +142,20 @@ def _strip_known_prefix(name: str, known: list[str]) -> str:
                 changed = True
                 break
     return name
+
+
+def unattributed_quotes(articles: tuple[Article, ...], corpus: str) -> tuple[Warning, ...]:
+    """Statements the rules could not give a speaker, with article and paragraph: the editor reads them (the
+    pages say "not attributed in the text"; a wrong speaker would teach something false)."""
+    return tuple(
+        Warning(
+            f"{corpus}/{article.file}",
+            f"{q.paragraph}: “{q.text[:60]}{'…' if len(q.text) > 60 else ''}” is not attributed: the rules "
+            "could not make its speaker sure; read the paragraph (the page says 'not attributed in the text')",
+            kind="unattributed-quote",
+            subject=q.paragraph,
+        )
+        for article in articles
+        for q in article.quotes
+        if q.kind == "speech" and not q.speaker and not q.named and not q.speaker_label
+    )
