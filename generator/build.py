@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import sitedata
+from . import integrity, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
 from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
@@ -19,7 +19,7 @@ from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
 from .parse import decode
 from .render import addresses, redirect_page, render_site
-from .teach import left_out, teaching_addresses
+from .teach import handout_key, left_out, teaching_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
 # templates/ sits beside the package in the repository (and an editable install); a wheel carries it inside
@@ -78,18 +78,6 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
                 subject="site.yml",
             )
         )
-    rules = curated("cleaning.yml", sitedata.parse_cleaning)
-    if rules is None:
-        rules = sitedata.default_cleaning()
-        warnings.append(
-            Warning(
-                f"{name}/cleaning.yml",
-                "is missing, so only the built-in detectors (repeated lines, repeated quotations, related "
-                "headlines) remove page furniture; add cleaning.yml with rules for any furniture that gets through",
-                kind="missing-file",
-                subject="cleaning.yml",
-            )
-        )
     sources_path = f"{name}/sources.yml"
     outlets, entries = curated("sources.yml", sitedata.parse_sources, required=True)
     for outlet in outlets:
@@ -105,6 +93,18 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
                     subject=outlet.id,
                 )
             )
+    rules = curated("cleaning.yml", sitedata.parse_cleaning)
+    if rules is None:
+        rules = sitedata.default_cleaning()
+        warnings.append(
+            Warning(
+                f"{name}/cleaning.yml",
+                "is missing, so only the built-in detectors (repeated lines, repeated quotations, related "
+                "headlines) remove page furniture; add cleaning.yml with rules for any furniture that gets through",
+                kind="missing-file",
+                subject="cleaning.yml",
+            )
+        )
     groups, actors = curated("actors.yml", sitedata.parse_actors, ((), ()))
     attribution = curated("attribution.yml", sitedata.parse_attribution, Attribution())
     match = matcher(actors, attribution)
@@ -190,6 +190,18 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
                 )
             )
         seen[article.id] = article.file
+        if article.id in sitedata.RESERVED:  # an entry's own slug was refused already: this one is made
+            errors.append(
+                SiteDataError(
+                    sources_path,
+                    f"'{article.file}' would get the page address /sources/{article.id}/ from its headline, "
+                    "but that is the list of all sources; give its entry a 'slug' of its own",
+                    line=by_file[article.file].line,
+                    key="slug",
+                )
+            )
+    errors.extend(integrity.override_anchors(facts, articles, f"{name}/facts.yml"))
+    warnings.extend(integrity.dangling(name, rules, facts, outlets, entries))
     if errors:
         raise errors[0] if len(errors) == 1 else SiteDataErrors(errors)
     warnings.extend(unknown_names(tuple(articles), attribution, f"{name}/corpus"))
@@ -234,10 +246,17 @@ def generate(
         )
         site = replace(site, warnings=site.warnings + notes)
     redirects_file = Path(site_data) / "redirects.yml"
+    moved: set[str] = set()
     if redirects_file.is_file():
         display = f"{Path(site_data).name}/redirects.yml"
         published = set(addresses(pages))
-        for old, new in sitedata.parse_redirects(_read(redirects_file, display), display).items():
+        redirects = sitedata.parse_redirects(_read(redirects_file, display), display)
+        for old, new in list(redirects.items()):
+            # A page that moved takes its printable handout with it: that address was given out too.
+            handouts = (f"/handouts/{handout_key(old)}/", f"/handouts/{handout_key(new)}/")
+            if handouts[0] not in published and handouts[1] in published and handouts[0] not in redirects:
+                redirects[handouts[0]] = handouts[1]
+        for old, new in redirects.items():
             if new not in published:
                 raise SiteDataError(
                     display, f"{old} redirects to {new}, which is not a page of the site", key=old
@@ -250,4 +269,10 @@ def generate(
                 )
             path, content = redirect_page(old, new)
             pages[path] = content
+            moved.add(old)
+    listed = Path(site_data) / "addresses.txt"
+    if listed.is_file():
+        display = f"{Path(site_data).name}/addresses.txt"
+        notes = integrity.check_addresses(_read(listed, display), display, site, pages, moved)
+        site = replace(site, warnings=site.warnings + notes)
     return Result(site, pages)

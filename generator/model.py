@@ -309,6 +309,7 @@ class FactOverride:
     status: str  # "stated" | "disputes" | "not-mentioned"
     paragraph: str | None
     note: str
+    line: int | None = field(default=None, compare=False)  # in facts.yml, for errors found after parsing
 
 
 @dataclass(frozen=True)

@@ -40,9 +40,12 @@ def left_out(address: str, site: Site) -> str | None:
 
 
 def teaching_addresses(teaching: Teaching) -> list[str]:
-    """Every address the teachers' guide names (lesson plans, then the reading route), in order."""
-    return [a for plan in teaching.plans for s in plan.steps for a in s.pages] + [
-        a for a, _ in teaching.route
+    """Every address the teachers' guide names (lesson plans, the reading route, then pages with questions of
+    their own), in order."""
+    return [
+        *(a for plan in teaching.plans for s in plan.steps for a in s.pages),
+        *(a for a, _ in teaching.route),
+        *teaching.pages,
     ]
 
 

@@ -238,8 +238,10 @@ def test_empty_corpus_says_how_to_add_an_article(project, tmp_path, corpus, cura
         )
     else:
         # All the real curated data (actors, history, facts, lexicon, glossary) with no articles to apply it
-        # to; teaching.yml goes, since its guide names the real articles' pages.
+        # to; teaching.yml goes, since its guide names the real articles' pages, and so does addresses.txt,
+        # which lists them (a listed page that disappears is an error).
         (data / "teaching.yml").unlink()
+        (data / "addresses.txt").unlink()
         (data / "sources.yml").write_text("outlets: []\narticles: []\n", encoding="utf-8")
         shutil.rmtree(data / "corpus")
         if corpus == "empty":
@@ -266,8 +268,9 @@ def test_each_curated_file_may_be_left_out(project, tmp_path, missing):
     (data / missing).unlink()
     if missing == "cleaning.yml":
         # Without its rules Iran Daily's "News ID: 231086" line becomes the headline, so that article's address
-        # changes, and teaching.yml names the old one (an error, rightly): leave the guide out too.
+        # changes, and teaching.yml and addresses.txt name the old one (errors, rightly): leave them out too.
         (data / "teaching.yml").unlink()
+        (data / "addresses.txt").unlink()
     site, result = build(project, tmp_path)
     home = page(site, "")
     assert home.text.count("Venezuela accuses US of plotting coup against Maduro") == (

@@ -8,11 +8,11 @@ they share.
 
 from .actors import KINDS, parse_actors, parse_attribution
 from .cleaning import DEFAULT_DETECTORS, DETECTORS, EXTENTS, default_cleaning, parse_cleaning
-from .common import SLUG_RE, SOURCE_RE
+from .common import RESERVED, SLUG_RE, SOURCE_RE
 from .facts import STATUSES, parse_facts, parse_lexicon
 from .history import parse_glossary, parse_history
 from .site import DEFAULT_TITLE, default_site, parse_site, parse_sources
-from .teaching import PAGE_TYPES, parse_addresses, parse_redirects, parse_teaching
+from .teaching import PAGE_TYPES, parse_address_lines, parse_addresses, parse_redirects, parse_teaching
 
 __all__ = [
     "DEFAULT_DETECTORS",
@@ -21,12 +21,14 @@ __all__ = [
     "EXTENTS",
     "KINDS",
     "PAGE_TYPES",
+    "RESERVED",
     "SLUG_RE",
     "SOURCE_RE",
     "STATUSES",
     "default_cleaning",
     "default_site",
     "parse_actors",
+    "parse_address_lines",
     "parse_addresses",
     "parse_attribution",
     "parse_cleaning",

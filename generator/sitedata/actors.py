@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from ..model import Actor, Attribution, Group, Role
 from ..yamlfile import Map, Seq
-from .common import SLUG_RE, _check_keys, _date_text, _document, _fail, _seq, _suggest, _text, _url
+from .common import (
+    RESERVED,
+    SLUG_RE,
+    _check_keys,
+    _document,
+    _fail,
+    _range,
+    _seq,
+    _strings,
+    _suggest,
+    _text,
+    _url,
+)
 
 KINDS = ("person", "government-body", "party", "media-outlet", "organisation")
 
@@ -38,6 +50,13 @@ def parse_actors(text: str, path: str) -> tuple[tuple[Group, ...], tuple[Actor, 
             raise _fail(path, node, "id", f"actor id '{aid}' must be lowercase letters, digits and hyphens")
         if any(a.id == aid for a in actors):
             raise _fail(path, node, "id", f"actor id '{aid}' is used twice; each actor needs its own id")
+        if aid in RESERVED:
+            raise _fail(
+                path,
+                node,
+                "id",
+                f"actor id '{aid}' is reserved: /actors/{aid}/ is the list of all actors; choose another id",
+            )
         where = f"actors[{i}] ({aid})"
         kind = _text(path, node, "kind", where)
         if kind not in KINDS:
@@ -51,10 +70,7 @@ def parse_actors(text: str, path: str) -> tuple[tuple[Group, ...], tuple[Actor, 
                 "group",
                 f"{where}.group '{group}' is not a group listed above ({', '.join(group_ids)}).{hint}",
             )
-        aliases = _seq(path, node, "aliases", where)
-        for j, alias in enumerate(aliases):
-            if not isinstance(alias, str) or not alias.strip():
-                raise _fail(path, aliases, j, f"{where}.aliases[{j}] must be non-empty text")
+        aliases = _strings(path, node, "aliases", where, words=True)
         roles: list[Role] = []
         for j, role in enumerate(_seq(path, node, "roles", where)):
             rw = f"{where}.roles[{j}]"
@@ -62,24 +78,24 @@ def parse_actors(text: str, path: str) -> tuple[tuple[Group, ...], tuple[Actor, 
             roles.append(
                 Role(
                     _text(path, role, "title", rw),
-                    _date_text(path, role, "from", rw),
-                    _date_text(path, role, "to", rw),
+                    *_range(path, role, "from", "to", rw),
                     _url(path, role, "citation", rw),
                 )
             )
         related = _seq(path, node, "related", where)
         related_at.append((i, related))
+        related_ids = _strings(path, node, "related", where)
         actors.append(
             Actor(
                 aid,
                 _text(path, node, "name", where),
                 kind,
                 group,
-                tuple(a.strip() for a in aliases),
+                aliases,
                 tuple(roles),
                 _text(path, node, "bio", where),
                 _url(path, node, "citation", where),
-                tuple(str(r) for r in related),
+                related_ids,
             )
         )
     ids = {a.id for a in actors}

@@ -20,6 +20,8 @@ SOURCE_RE = re.compile(
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids that would be the address of a section's own page (/sources/index/ is /sources/, the list of sources).
+RESERVED = ("index",)
 
 
 def _suggest(value, choices, before: str = " ") -> str:
@@ -157,16 +159,82 @@ def _sourced(path: str, node: Map, key: str, where: str, *, date: bool = False) 
     return Sourced(raw.strip(), source)
 
 
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
 def _date_text(path: str, node: Map, key: str, where: str) -> str | None:
+    """A date at the precision the record gives: YYYY, YYYY-MM or YYYY-MM-DD, a real one (no month 13, no
+    30 February), or None when the key is left out."""
     value = node.get(key)
     if value is None:
         return None
-    value = str(value)
-    if not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", value):
-        raise _fail(path, node, key, f"{where}.{key} must be YYYY, YYYY-MM or YYYY-MM-DD (or null)")
-    if len(value) == 10:
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise _fail(path, node, key, f"{where}.{key} {value} is not a real date") from None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _fail(path, node, key, f"{where}.{key} must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    value = str(value).strip()
+    m = DATE_RE.match(value)
+    if not m:
+        raise _fail(path, node, key, f"{where}.{key} '{value}' must be YYYY, YYYY-MM or YYYY-MM-DD (or null)")
+    year, month, day = m.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        problem = "month" if month and not 1 <= int(month) <= 12 else "day"
+        raise _fail(
+            path,
+            node,
+            key,
+            f"{where}.{key} {value} is not a real date (no such {problem}); write it as "
+            "YYYY, YYYY-MM (month 01–12) or YYYY-MM-DD",
+        ) from None
+    return value
+
+
+def date_span(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of YYYY, YYYY-MM or YYYY-MM-DD precision may mean."""
+    year, month, day = (int(x) if x else None for x in DATE_RE.match(value).groups())
+    if day:
+        first = last = dt.date(year, month, day)
+    elif month:
+        first = dt.date(year, month, 1)
+        last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+    else:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return first, last
+
+
+def _range(path: str, node: Map, start_key: str, end_key: str, where: str) -> tuple[str | None, str | None]:
+    """Two dates of one span (from/to, date/end): each valid, and the end not before the start can be."""
+    start, end = _date_text(path, node, start_key, where), _date_text(path, node, end_key, where)
+    if start and end and date_span(end)[1] < date_span(start)[0]:
+        raise _fail(path, node, end_key, f"{where}.{end_key} {end} is before its {start_key} {start}")
+    return start, end
+
+
+def _strings(path: str, node: Map, key: str, where: str, *, words: bool = False) -> tuple[str, ...]:
+    """A list of non-empty texts (numbers are read as text; a list or mapping inside is an error, never turned
+    into a string). ``words``: each must also have a letter or digit, since it is matched in the articles and
+    an empty or punctuation-only form would match everywhere."""
+    items = _seq(path, node, key, where)
+    out = []
+    for j, item in enumerate(items):
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            item = str(item)
+        if not isinstance(item, str) or not item.strip():
+            raise _fail(path, items, j, f"{where}.{key}[{j}] must be non-empty text (one item per '- ' line)")
+        if words and not any(c.isalnum() for c in item):
+            raise _fail(
+                path,
+                items,
+                j,
+                f"{where}.{key}[{j}] '{item}' has no letter or digit, so it would match anywhere",
+            )
+        out.append(item.strip())
+    return tuple(out)
+
+
+def _unique(path: str, node: Map, key: str, where: str, value: str, seen: set, what: str) -> str:
+    """``value`` (an id), refused when ``seen`` has it already; added to ``seen``."""
+    if value in seen:
+        raise _fail(path, node, key, f"{where}: {what} '{value}' is used twice; each needs its own")
+    seen.add(value)
     return value

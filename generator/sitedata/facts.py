@@ -5,7 +5,19 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, FactOverride, FramingCategory, FramingException, FramingTerm, StoryEvent
-from .common import SLUG_RE, _check_keys, _date_text, _document, _fail, _seq, _text, _url, _urls
+from .common import (
+    SLUG_RE,
+    _check_keys,
+    _date_text,
+    _document,
+    _fail,
+    _seq,
+    _strings,
+    _text,
+    _unique,
+    _url,
+    _urls,
+)
 
 STATUSES = ("stated", "disputes", "not-mentioned")
 
@@ -32,7 +44,7 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
                 path, node, "id", f"fact id '{fid}' must be unique, lowercase letters, digits and hyphens"
             )
         where = f"facts[{i}] ({fid})"
-        patterns = _seq(path, node, "patterns", where)
+        patterns = _strings(path, node, "patterns", where)
         if not patterns:
             raise _fail(path, node, "patterns", f"{where} needs at least one pattern")
         for j, pattern in enumerate(patterns):
@@ -40,7 +52,10 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
                 re.compile(str(pattern), re.I)
             except re.error as exc:
                 raise _fail(
-                    path, patterns, j, f"{where}.patterns[{j}] is not a valid regular expression: {exc}"
+                    path,
+                    node["patterns"],
+                    j,
+                    f"{where}.patterns[{j}] is not a valid regular expression: {exc}",
                 ) from None
         overrides: list[FactOverride] = []
         for j, o in enumerate(_seq(path, node, "overrides", where)):
@@ -51,15 +66,14 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
             paragraph = _text(path, o, "paragraph", ow, optional=True)
             if paragraph is not None and not re.match(r"^p[1-9]\d*$", paragraph):
                 raise _fail(path, o, "paragraph", f"{ow}.paragraph must be a paragraph id such as p3")
-            overrides.append(
-                FactOverride(_text(path, o, "file", ow), o["status"], paragraph, _text(path, o, "note", ow))
-            )
+            file = _text(path, o, "file", ow)
+            overrides.append(FactOverride(file, o["status"], paragraph, _text(path, o, "note", ow), o.line))
         facts.append(
             Fact(
                 fid,
                 _text(path, node, "statement", where),
                 _url(path, node, "citation", where),
-                tuple(str(p) for p in patterns),
+                patterns,
                 tuple(overrides),
             )
         )
@@ -96,6 +110,7 @@ def parse_lexicon(text: str, path: str) -> tuple[FramingCategory, ...]:
     data = _document(text, path)
     _check_keys(path, data, "lexicon.yml", (), ("categories",))
     categories: list[FramingCategory] = []
+    counted: dict[str, str] = {}  # each form (case and spacing folded) → the term that counts it
     for i, node in enumerate(_seq(path, data, "categories", "lexicon.yml")):
         where = f"categories[{i}]"
         _check_keys(path, node, where, ("id", "name", "question", "terms"))
@@ -108,16 +123,24 @@ def parse_lexicon(text: str, path: str) -> tuple[FramingCategory, ...]:
         for j, t in enumerate(_seq(path, node, "terms", where)):
             tw = f"{where}.terms[{j}]"
             _check_keys(path, t, tw, ("term", "forms"), ("note", "except"))
-            forms = _seq(path, t, "forms", tw)
-            if not forms or any(not isinstance(f, str) or not f.strip() for f in forms):
+            forms = _strings(path, t, "forms", tw, words=True)
+            if not forms:
                 raise _fail(path, t, "forms", f"{tw}.forms must list the words or phrases to count")
+            term = _text(path, t, "term", tw)
+            _unique(path, t, "term", tw, term, {x.term for x in terms}, "term")
+            for k, form in enumerate(forms):
+                # One form counted for two terms would be counted twice, or for whichever comes first.
+                key = " ".join(form.casefold().split())
+                if key in counted:
+                    raise _fail(
+                        path,
+                        t["forms"],
+                        k,
+                        f"{tw}.forms[{k}] '{form}' is already a form of {counted[key]}; give each form once",
+                    )
+                counted[key] = f"'{term}' ({cid})"
             terms.append(
-                FramingTerm(
-                    _text(path, t, "term", tw),
-                    tuple(forms),
-                    _text(path, t, "note", tw, optional=True),
-                    _exceptions(path, t, tw),
-                )
+                FramingTerm(term, forms, _text(path, t, "note", tw, optional=True), _exceptions(path, t, tw))
             )
         categories.append(
             FramingCategory(

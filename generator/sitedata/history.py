@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from ..model import Event, Reference, Term, Topic
-from .common import SLUG_RE, _check_keys, _date_text, _document, _fail, _seq, _suggest, _text, _url
+from .common import (
+    SLUG_RE,
+    _check_keys,
+    _document,
+    _fail,
+    _range,
+    _seq,
+    _strings,
+    _suggest,
+    _text,
+    _unique,
+    _url,
+)
 
 
 def parse_history(
@@ -20,7 +32,11 @@ def parse_history(
     for i, node in enumerate(_seq(path, data, "topics", "history.yml")):
         where = f"topics[{i}]"
         _check_keys(path, node, where, ("id", "name"))
-        topics.append(Topic(_text(path, node, "id", where), _text(path, node, "name", where)))
+        tid = _text(path, node, "id", where)
+        if not SLUG_RE.match(tid):
+            raise _fail(path, node, "id", f"topic id '{tid}' must be lowercase letters, digits and hyphens")
+        _unique(path, node, "id", where, tid, {t.id for t in topics}, "topic id")
+        topics.append(Topic(tid, _text(path, node, "name", where)))
     topic_ids = [t.id for t in topics]
     events: list[Event] = []
     for i, node in enumerate(_seq(path, data, "events", "history.yml")):
@@ -46,18 +62,18 @@ def parse_history(
                 "topic",
                 f"{where}.topic '{topic}' is not a topic listed above ({', '.join(topic_ids)})",
             )
-        date = _date_text(path, node, "date", where)
+        date, end = _range(path, node, "date", "end", where)
         if date is None:
             raise _fail(path, node, "date", f"{where} needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        end = _date_text(path, node, "end", where)
-        if end is not None and end < date:
-            raise _fail(path, node, "end", f"{where}.end {end} is before its date {date}")
-        figures = _seq(path, node, "figures", where)
+        figures = _strings(path, node, "figures", where)
         for j, fid in enumerate(figures):
             if actor_ids is not None and fid not in actor_ids:
                 hint = _suggest(str(fid), sorted(actor_ids), " ")
                 raise _fail(
-                    path, figures, j, f"{where}.figures: no actor with id '{fid}' in actors.yml.{hint}"
+                    path,
+                    node["figures"],
+                    j,
+                    f"{where}.figures: no actor with id '{fid}' in actors.yml.{hint}",
                 )
         refs: list[Reference] = []
         for j, ref in enumerate(_seq(path, node, "sources", where)):
@@ -68,7 +84,7 @@ def parse_history(
             refs.append(Reference(_text(path, ref, "title", rw), _url(path, ref, "url", rw), ref["kind"]))
         if not refs:
             raise _fail(path, node, "sources", f"{where} needs at least one source with its URL")
-        aliases = _seq(path, node, "aliases", where)
+        aliases = _strings(path, node, "aliases", where, words=True)
         events.append(
             Event(
                 eid,
@@ -78,8 +94,8 @@ def parse_history(
                 end,
                 _text(path, node, "place", where),
                 _text(path, node, "summary", where),
-                tuple(figures),
-                tuple(str(a) for a in aliases),
+                figures,
+                aliases,
                 tuple(refs),
                 _text(path, node, "why_it_matters", where),
             )
@@ -94,10 +110,13 @@ def parse_glossary(text: str, path: str) -> tuple[Term, ...]:
     for i, node in enumerate(_seq(path, data, "terms", "glossary.yml")):
         where = f"terms[{i}]"
         _check_keys(path, node, where, ("term", "definition", "source"), ("aliases",))
-        aliases = _seq(path, node, "aliases", where)
+        aliases = _strings(path, node, "aliases", where, words=True)
+        name = _text(path, node, "term", where)
+        if not any(c.isalnum() for c in name):
+            raise _fail(path, node, "term", f"{where}.term '{name}' has no letter or digit")
         term = Term(
-            _text(path, node, "term", where),
-            tuple(str(a) for a in aliases),
+            name,
+            aliases,
             _text(path, node, "definition", where),
             _url(path, node, "source", where),
         )

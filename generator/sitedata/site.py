@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..model import Outlet, Rating, SiteInfo, SourceEntry, StoryParagraph
 from ..yamlfile import Seq
-from .common import SLUG_RE, _check_keys, _document, _fail, _seq, _sourced, _suggest, _text, _url, _urls
+from .common import (
+    RESERVED,
+    SLUG_RE,
+    _check_keys,
+    _date_text,
+    _document,
+    _fail,
+    _seq,
+    _sourced,
+    _suggest,
+    _text,
+    _url,
+    _urls,
+)
 
 # The title of a site with no site.yml and no site_name in mkdocs.yml: says what the site is, claims nothing.
 DEFAULT_TITLE = "News articles side by side"
@@ -70,11 +82,7 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
             for j, r in enumerate(ratings):
                 rw = f"{where}.ratings[{j}]"
                 _check_keys(path, r, rw, ("by", "rating", "date", "url"))
-                date = r["date"]
-                if isinstance(date, dt.date):
-                    date = date.isoformat()
-                if not isinstance(date, str) or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", date):
-                    raise _fail(path, r, "date", f"{rw}.date must be YYYY, YYYY-MM or YYYY-MM-DD")
+                date = _date_text(path, r, "date", rw)
                 parsed.append(
                     Rating(
                         _text(path, r, "by", rw), _text(path, r, "rating", rw), date, _url(path, r, "url", rw)
@@ -129,6 +137,13 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
         slug = _text(path, node, "slug", where, optional=True)
         if slug is not None and not SLUG_RE.match(slug):
             raise _fail(path, node, "slug", f"slug '{slug}' must be lowercase letters, digits and hyphens")
+        if slug in RESERVED:
+            raise _fail(
+                path,
+                node,
+                "slug",
+                f"slug '{slug}' is reserved: /sources/{slug}/ is the list of sources; choose another",
+            )
         language = _text(path, node, "language", where)
         if not re.match(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$", language):
             raise _fail(path, node, "language", f"language '{language}' must be a language code such as 'en'")

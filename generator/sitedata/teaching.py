@@ -7,7 +7,7 @@ import re
 from ..errors import SiteDataError
 from ..model import Activity, Objective, Plan, Question, Step, Teaching
 from ..yamlfile import Map, Seq, load_yaml
-from .common import _check_keys, _document, _fail, _seq, _suggest, _text, _urls
+from .common import _check_keys, _document, _fail, _seq, _strings, _suggest, _text, _unique, _urls
 
 
 def parse_redirects(text: str, path: str) -> dict[str, str]:
@@ -32,7 +32,22 @@ def parse_redirects(text: str, path: str) -> dict[str, str]:
 
 def parse_addresses(text: str) -> tuple[str, ...]:
     """addresses.txt: every published address, one per line; '#' starts a comment."""
-    return tuple(line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip())
+    return tuple(address for _, address in parse_address_lines(text))
+
+
+def parse_address_lines(text: str, path: str | None = None) -> tuple[tuple[int, str], ...]:
+    """(line, address) of each address in addresses.txt; with ``path``, each must be a site address."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        address = line.split("#")[0].strip()
+        if not address:
+            continue
+        if path is not None and not re.match(r"^/([a-z0-9-]+/)*$", address):
+            raise SiteDataError(
+                path, f"'{address}' is not a site address such as /sources/some-article/", line=number
+            )
+        found.append((number, address))
+    return tuple(found)
 
 
 PAGE_TYPES = ("home", "sources", "source", "actors", "actor", "history", "glossary", "compare")
@@ -79,7 +94,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
         objectives.append(
             Objective(
                 _text(path, o, "text", f"guide.objectives[{i}]"),
-                tuple(str(s) for s in _seq(path, o, "standards", f"guide.objectives[{i}]")),
+                _strings(path, o, "standards", f"guide.objectives[{i}]"),
             )
         )
     sources = _urls(path, guide, "standards_sources", "guide")
@@ -97,10 +112,11 @@ def parse_teaching(text: str, path: str) -> Teaching:
                 Step(
                     st["minutes"],
                     _text(path, st, "text", sw),
-                    tuple(str(x) for x in _seq(path, st, "pages", sw)),
+                    _strings(path, st, "pages", sw),
                 )
             )
-        plans.append(Plan(_text(path, p, "id", pw), _text(path, p, "name", pw), tuple(steps)))
+        pid = _unique(path, p, "id", pw, _text(path, p, "id", pw), {x.id for x in plans}, "plan id")
+        plans.append(Plan(pid, _text(path, p, "name", pw), tuple(steps)))
     route = []
     for i, r in enumerate(_seq(path, guide, "reading_route", "guide")):
         _check_keys(path, r, f"guide.reading_route[{i}]", ("path", "why"))
