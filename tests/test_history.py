@@ -144,3 +144,19 @@ def test_every_event_has_a_source_and_valid_dates():
             if value and len(value) == 10:
                 dt.date.fromisoformat(value)
         assert e.topic in {t.id for t in site.topics}
+
+
+def test_glossary_terms_are_not_marked_inside_raw_html_links():
+    # A focusable term inside a link is invalid HTML (the Nu checker): link text is left alone, and the term's
+    # first use outside the link is marked instead.
+    import markdown
+
+    from generator.analyse.glossary import GlossaryExtension
+    from generator.model import Term
+
+    term = Term("coup", (), "a seizure of power", "https://example.org/")
+    html = markdown.Markdown(extensions=[GlossaryExtension((term,))]).convert(
+        'See <a href="https://x.example/">the coup of 1973</a> and a coup later.'
+    )
+    assert '<a href="https://x.example/">the coup of 1973</a>' in html
+    assert html.count('class="ms-term"') == 1 and 'a <span class="ms-term"' in html

@@ -19,6 +19,7 @@ from ..escape import escape_inline
 from ..model import Term
 from .mentions import WORD_START, fold
 
+PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")  # Python-Markdown's stash of raw HTML
 SKIP = {
     "a",
     "code",
@@ -51,13 +52,17 @@ class Finder:
         )
         self.regex = re.compile(rf"{WORD_START}({body or '(?!x)x'})(?![\w])")
 
-    def find(self, text: str, done: set[str]) -> list[tuple[int, int, Term]]:
-        """(start, end, term) of the first occurrence of each term not yet in ``done`` (updated)."""
+    def find(
+        self, text: str, done: set[str], skip: list[tuple[int, int]] = ()
+    ) -> list[tuple[int, int, Term]]:
+        """(start, end, term) of the first occurrence of each term not yet in ``done`` (updated), outside the
+        ``skip`` ranges (link text)."""
         folded, index = fold(text)
         found = []
         for m in self.regex.finditer(folded):
             term = self.by_form[" ".join(m.group(1).split())]
-            if term.id in done:
+            at = index[m.start(1)]
+            if term.id in done or any(a <= at < b for a, b in skip):
                 continue
             done.add(term.id)
             found.append((index[m.start(1)], index[m.end(1) - 1] + 1, term))
@@ -107,8 +112,24 @@ class _Marker(Treeprocessor):
             if child.tail:
                 child.tail = self._mark(element, child.tail, done, list(element).index(child) + 1)
 
+    def _links(self, text: str) -> list[tuple[int, int]]:
+        """Ranges of text inside a raw-HTML link (``<a href=…>…</a>`` is stashed as two placeholders with the
+        link text between): a focusable term must not sit inside a link (HTML forbids it)."""
+        ranges, start = [], None
+        for m in PLACEHOLDER.finditer(text):
+            blocks = self.md.htmlStash.rawHtmlBlocks
+            html = str(blocks[int(m.group(1))]) if int(m.group(1)) < len(blocks) else ""
+            if re.match(r"<a\b", html, re.I):
+                start = m.end()
+            elif re.match(r"</a\s*>", html, re.I) and start is not None:
+                ranges.append((start, m.start()))
+                start = None
+        if start is not None:
+            ranges.append((start, len(text)))
+        return ranges
+
     def _mark(self, parent, text, done, position):
-        found = self.finder.find(text, done)
+        found = self.finder.find(text, done, self._links(text))
         if not found:
             return text
         head, at = text[: found[0][0]], 0
