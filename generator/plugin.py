@@ -33,7 +33,11 @@ class MicrositeConfig(Config):
 
 
 # Files under templates/theme/ that every page loads, in this order after the theme's own.
-EXTRA_CSS = ("assets/stylesheets/site.css", "assets/stylesheets/a11y.css")
+EXTRA_CSS = (
+    "assets/stylesheets/site.css",
+    "assets/stylesheets/charts.css",  # the pictures of generator/charts.py
+    "assets/stylesheets/a11y.css",
+)
 EXTRA_JAVASCRIPT = (
     "assets/javascripts/assign.js",
     "assets/javascripts/tables.js",

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from .analyse.glossary import Finder, mark_text
 from .analyse.history import record
 from .analyse.mentions import counts
+from .charts import bar_chart, bars, comparison_pictures, history_timeline
 from .escape import escape_inline, escape_text, yaml_string
 from .export import corpus_json
 from .model import Article, FramingHit, Mention, Site
@@ -313,6 +314,11 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
                     actor_page=actor_page,
                     article_page=article_page,
                     actors=names,
+                    mentions_chart=bar_chart(
+                        "Mentions per outlet",
+                        bars([(oc.outlet.name, oc.count) for oc in view.per_outlet]),
+                        "mention",
+                    ),
                 )
     # The comparison needs no curation: headlines, sources and voices come from the articles alone, and the
     # word-choice page says when there is no word list yet. Facts need facts.yml, so that page needs it too.
@@ -329,6 +335,7 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
             actor_page=actor_page,
             article_page=article_page,
             timeline=sorted(site.events, key=lambda e: e.date),
+            timeline_chart=history_timeline(sorted(site.events, key=lambda e: e.date), articles),
             by_topic={
                 t.id: sorted((e for e in site.events if e.topic == t.id), key=lambda e: e.date)
                 for t in site.topics
@@ -355,6 +362,13 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
             actors=names,
             numbers=numbers,
             long_date=long_date,
+            pictures=comparison_pictures(
+                comparison,
+                lambda j, anchor, here=path: raw_href(
+                    here, article_page(comparison.columns[j].article), directory_urls, anchor
+                ),
+                href,
+            ),
         )
     if site.terms:
         pages["glossary.md"] = env.get_template("glossary.md.j2").render(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import (
     Actor,
@@ -28,7 +28,6 @@ from .model import (
 class OutletCount:
     outlet: Outlet
     count: int
-    percent: int  # of the largest count on the page, for the bar chart
 
 
 @dataclass(frozen=True)
@@ -84,16 +83,12 @@ def actor_views(site: Site, articles: tuple[Article, ...]) -> tuple[GroupView, .
             paragraphs = {m.paragraph for m in mine}
             others = {(m.actor, m.paragraph) for m in article.mentions if m.paragraph in paragraphs}
             together.update(a for a, _ in others if a != actor.id)
-        top = max(per_outlet.values(), default=0)
         views.append(
             ActorView(
                 actor=actor,
                 group=next(g for g in site.groups if g.id == actor.group),
                 total=sum(per_outlet.values()),
-                per_outlet=tuple(
-                    OutletCount(o, per_outlet[o.id], round(100 * per_outlet[o.id] / top) if top else 0)
-                    for o in outlets
-                ),
+                per_outlet=tuple(OutletCount(o, per_outlet[o.id]) for o in outlets),
                 labels=tuple(
                     OutletLabels(
                         o,
@@ -181,6 +176,16 @@ class Shared:
 
 
 @dataclass(frozen=True)
+class EditorNote:
+    """A fact cell the site's editors decided by reading the article (numbered in page order)."""
+
+    number: int
+    fact: int  # index in Comparison.facts
+    column: int  # index in Comparison.columns
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
 class Comparison:
     columns: tuple[Column, ...]
     facts: tuple[FactRow, ...]
@@ -188,6 +193,9 @@ class Comparison:
     words: tuple[WordTable, ...]
     voices: tuple[VoiceRow, ...]
     shared: tuple[Shared, ...]
+    notes: tuple[EditorNote, ...] = ()
+    only: tuple[tuple[FactRow, Outlet], ...] = ()  # facts one outlet alone states (in one or more articles)
+    nobody: tuple[FactRow, ...] = ()  # facts no article states
 
 
 LATER_AFTER_DAYS = 30
@@ -265,7 +273,35 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
         )
         if any(per):
             voices.append(VoiceRow(name, per))
-    return Comparison(tuple(columns), tuple(facts), stated, tuple(words), tuple(voices), _shared(columns))
+    notes = [
+        EditorNote(0, i, j, cell)
+        for i, row in enumerate(facts)
+        for j, cell in enumerate(row.cells)
+        if cell.note
+    ]
+    only, nobody = [], []
+    for row in facts:
+        # By outlet, not by article: two articles of one outlet are still one outlet's reporting.
+        outlets = {
+            col.article.outlet.id: col.article.outlet
+            for col, c in zip(columns, row.cells, strict=True)
+            if c.status == "stated"
+        }
+        if len(outlets) == 1:
+            only.append((row, *outlets.values()))
+        elif not outlets:
+            nobody.append(row)
+    return Comparison(
+        tuple(columns),
+        tuple(facts),
+        stated,
+        tuple(words),
+        tuple(voices),
+        _shared(columns),
+        tuple(replace(n, number=k) for k, n in enumerate(notes, 1)),
+        tuple(only),
+        tuple(nobody),
+    )
 
 
 def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:

@@ -128,14 +128,19 @@ def test_every_overridden_cell_shows_its_editors_note(pages):
 
     page = pages["compare/facts.md"]
     table = page.split("## Side by side")[0]
-    assert re.search(
-        r"\| *\n\n\*\*Editor's notes\.\*\*", table
-    )  # a blank line ends the table: not a row of it
+    # The notes are a paragraph of their own, never a row of a table (the grid is HTML; the line before is blank).
+    assert re.search(r"\n\n\*\*Editor's notes\.\*\*", table) and not re.search(r"\|\n\*\*Editor's notes", table)
     site = load_site(SITE_DATA)
     noted = [(a, c) for a in site.articles for c in a.coverage if c.note]
     overrides = sum(len(f.overrides) for f in site.facts)
     assert len(noted) == overrides >= 4
-    links = re.findall(r"\[editor's note (\d+)\]\(#editors-note-(\d+)\)", table)
+    # The fact grid's cell: a superscript number linked to the note, "editor's note" said to screen readers.
+    links = [
+        (b, a)
+        for a, b in re.findall(
+            r'<a href="#editors-note-(\d+)"><span class="ms-sr">editor&#39;s note </span>(\d+)</a>', table
+        )
+    ]
     assert [int(a) for a, b in links] == list(range(1, len(noted) + 1)) and all(a == b for a, b in links)
     for _article, cell in noted:
         assert f"{escape(cell.note)}\n{{ #editors-note-" in table
