@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .escape import escape_text
+from .escape import escape_text, one_line
 from .urls import attribute
 
 # Percentages are written with two decimals: enough for a 2 000 px track to be exact to the pixel.
@@ -377,7 +377,7 @@ def fact_grid(
 def _figure(kind: str, alt: str, drawing: str, caption: str, legend: str = "", attrs: str = "") -> Markup:
     """The drawing is one image to assistive technology (its parts are not read one by one): ``alt`` says
     what it shows; the caption and legend are read as text, and the data table follows the figure."""
-    picture = f'<div class="ms-fig__drawing" role="img" aria-label="{attribute(alt)}"{attrs}>{drawing}</div>'
+    picture = f'<div class="ms-fig__drawing" role="img" aria-label="{attribute(one_line(alt))}"{attrs}>{drawing}</div>'
     cap = f"<figcaption>{escape_text(caption)}{legend}</figcaption>" if caption or legend else ""
     return Markup(f'<figure class="ms-fig {kind}">{picture}{cap}</figure>')
 
