@@ -179,6 +179,7 @@ class Attribution:
     """attribution.yml: the word lists used to read mentions, labels and quotations."""
 
     titles: tuple[str, ...] = ()
+    courtesy_titles: tuple[str, ...] = ()  # titles that are not labels on their own ("Mr")
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
     pronouns: dict[str, str] = field(default_factory=dict)

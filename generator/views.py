@@ -41,9 +41,18 @@ class Said:
 
 
 @dataclass(frozen=True)
+class LabelUse:
+    """One label an outlet puts next to the name, with every place it does ("the Maduro regime" ×3)."""
+
+    text: str
+    count: int
+    places: tuple[tuple[Article, tuple[str, ...]], ...]  # each article with its paragraph ids, in order
+
+
+@dataclass(frozen=True)
 class OutletLabels:
     outlet: Outlet
-    labels: tuple[Said, ...]
+    labels: tuple[LabelUse, ...]  # in order of first use
 
 
 @dataclass(frozen=True)
@@ -92,7 +101,7 @@ def actor_views(site: Site, articles: tuple[Article, ...]) -> tuple[GroupView, .
                 labels=tuple(
                     OutletLabels(
                         o,
-                        tuple(
+                        _label_uses(
                             Said(a, lab.paragraph, label=lab)
                             for a in articles
                             if a.outlet.id == o.id
@@ -126,6 +135,18 @@ def actor_views(site: Site, articles: tuple[Article, ...]) -> tuple[GroupView, .
             ),
         )
         for g in site.groups
+    )
+
+
+def _label_uses(saids) -> tuple[LabelUse, ...]:
+    """The same words said again are one label with its places, not a row of repeats."""
+    uses: dict[str, dict[str, tuple[Article, list[str]]]] = {}
+    for said in saids:
+        per_article = uses.setdefault(said.label.text, {})
+        per_article.setdefault(said.article.id, (said.article, []))[1].append(said.paragraph)
+    return tuple(
+        LabelUse(text, sum(len(p) for _, p in by.values()), tuple((a, tuple(p)) for a, p in by.values()))
+        for text, by in uses.items()
     )
 
 
@@ -336,11 +357,17 @@ def _shared(columns: list[Column]) -> tuple[Shared, ...]:
         groups.setdefault(root(i), []).append(i)
     shared = []
     for group in sorted(groups.values()):
-        if len({id(items[i][0]) for i in group}) < 2:
+        # Side by side means two outlets or more: one outlet repeating itself in two articles is not a
+        # comparison. Each article once: its first quotation of the statement stands for the rest.
+        if len({items[i][0].article.outlet.id for i in group}) < 2:
             continue
         rows = []
+        seen: set[str] = set()
         for i in group:
             col, q = items[i]
+            if col.article.id in seen:
+                continue
+            seen.add(col.article.id)
             paragraph = next(p for p in col.article.paragraphs if p.id == q.paragraph)
             rows.append((col, q, _sentence_around(paragraph.text, q.start)))
         speaker = next((items[i][1].speaker for i in group if items[i][1].speaker), None)

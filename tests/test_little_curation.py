@@ -213,7 +213,9 @@ def test_corpus_and_sources_only_build_a_whole_site(project, tmp_path):
     assert "Advertisement" in gazette.text
     # The comparison works from the articles alone; facts need facts.yml; words say there is no word list.
     hub = page(site, "compare")
-    assert "Riverton Gazette not recorded yet not recorded yet Jane Roebuck" in hub.text
+    # One row per outlet (issue 15 §8: an outlet once per table); authors are on the sources page.
+    assert "Riverton Gazette not recorded yet not recorded yet 1 not checked yet" in hub.text
+    assert "Jane Roebuck" in page(site, "sources").text
     assert "Valley News Freedonia Family-owned local daily newspaper" in hub.text
     assert not (site / "compare/facts").exists()
     assert "No word list has been set up for this site yet" in page(site, "compare/words").text

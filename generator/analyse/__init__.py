@@ -68,7 +68,13 @@ def analyse_article(
         article,
         stats=stats(text, words_per_minute),
         mentions=mentions,
-        labels=find_labels(article.paragraphs, mentions, attribution, {a.id: a.kind for a in actors}),
+        labels=tuple(
+            label  # a courtesy title alone ("Mr") says nothing about the person: not a label
+            for label in find_labels(
+                article.paragraphs, mentions, attribution, {a.id: a.kind for a in actors}
+            )
+            if label.text not in attribution.courtesy_titles
+        ),
         quotes=quotes,
         invocations=invocations,
         flags=flags,

@@ -113,6 +113,7 @@ def parse_attribution(text: str, path: str) -> Attribution:
     data = _document(text, path)
     lists = (
         "titles",
+        "courtesy_titles",
         "speech_verbs",
         "according_to",
         "anonymous_nouns",
