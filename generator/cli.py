@@ -127,8 +127,33 @@ def check(site_data: Path):
         click.echo(f"\n{len(result.warnings)} note(s) for the editor:")
         for warning in result.warnings:
             click.echo(f"  note: {warning.path}: {warning.message}")
+    _echo_reading(result)
     _echo_todo(site, site_data)
     click.echo("\nok: the site data is valid")
+
+
+def _echo_reading(result) -> None:
+    from .readability import TARGET, reading_report
+
+    report = reading_report(result.pages, result.site)
+    click.echo(
+        f"\nReading grade of the site's own words on each page (Flesch–Kincaid; at most {TARGET:g} for readers "
+        "of 15; article text, quotations and tables not counted):"
+    )
+    for address, g in report.pages:
+        flag = f"  OVER {TARGET:g}" if g.grade > TARGET else ""
+        click.echo(f"  {g.grade:5.1f}  {address}  ({g.words} words){flag}")
+    click.echo(
+        f"  {len(report.over)} of {len(report.pages)} pages over {TARGET:g}"
+        + (": " + ", ".join(a for a, _ in report.over) if report.over else "")
+    )
+    if report.curated:
+        click.echo(
+            "\nReading grade of the curated explanations, by file and field (rewrite the entries listed):"
+        )
+        for file, field, g, over in report.curated:
+            names = f"; over {TARGET:g}: {', '.join(over[:6])}{' …' if len(over) > 6 else ''}" if over else ""
+            click.echo(f"  {g.grade:5.1f}  {file} {field} ({g.words} words){names}")
 
 
 def _citations(site, site_data: Path):

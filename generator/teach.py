@@ -8,12 +8,15 @@ Pure like render: pages in, pages out. The quizzes come from ``quiz``, the packe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import jinja2
 
 from .analyse import stats
 from .errors import SiteDataError
 from .model import Site, Teaching
 from .quiz import article_quiz, comparison_quiz
+from .readability import page_grade
 from .render import article_page, long_date, page_type, plain_text, raw_href, title_of, url_of
 from .views import comparison_view
 
@@ -104,8 +107,7 @@ def teaching_pages(
         questions_of[address] = questions
         handout_path = f"handouts/{handout_key(address)}.md"
         quiz = quizzes.get(path, ())
-        out[path] = pages[path] + footer.render(
-            stats=reading,
+        parts = dict(
             quiz=quiz,
             quiz_hrefs=[evidence_href(path, q, by_id, directory_urls) for q in quiz],
             questions=questions,
@@ -113,7 +115,13 @@ def teaching_pages(
             address=address,
             self_href=raw_href(path, path, directory_urls),
             handout=raw_href(path, handout_path, directory_urls),
+            article_grade=article.stats.grade if article else None,
         )
+        # The grade shown is the site's own prose on the finished page, footer included (the reading line
+        # itself is not prose, so it can be measured before its number is filled in).
+        draft = pages[path] + footer.render(stats=reading, **parts)
+        reading = replace(reading, grade=page_grade(draft).grade)
+        out[path] = pages[path] + footer.render(stats=reading, **parts)
         out[handout_path] = handout.render(
             title=titles[address],
             address=address,
@@ -122,6 +130,7 @@ def teaching_pages(
             questions=questions,
             activity=activity,
             article=articles.get(path),
+            article_grade=parts["article_grade"],
         )
     if teaching is not None:
         # Without a guide (a new site's generic questions), the teachers' index says so and there is no packet:
