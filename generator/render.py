@@ -29,7 +29,7 @@ from .escape import escape_inline, escape_text, yaml_string
 from .export import corpus_json
 from .model import Article, FramingHit, Mention, Site
 from .urls import attribute, href, web_url
-from .views import actor_views, comparison_view
+from .views import actor_views, comparison_view, provenance
 
 
 def cite(source: str) -> Markup:
@@ -37,6 +37,16 @@ def cite(source: str) -> Markup:
     if source.startswith(("https://", "http://")):
         return Markup(f'<a href="{href(source)}">{escape_text(web_url(source))}</a>')
     return escape_text(source)
+
+
+def where_from(source: str) -> Markup:
+    """A value's provenance in plain words, the citation linked (views.provenance)."""
+    p = provenance(source)
+    if p.url:
+        return Markup(
+            f'{escape_text(p.words.removesuffix(", with a citation"))}, with a <a href="{href(p.url)}">citation</a>'
+        )
+    return escape_text(p.words)
 
 
 def long_date(iso: str | None) -> str:
@@ -87,6 +97,9 @@ def environment(templates: Path) -> jinja2.Environment:
         attr=attribute,
         href=href,
         cite=cite,
+        where_from=where_from,
+        how_known=lambda source: provenance(source).record,
+        words=lambda kind: kind.replace("-", " "),  # "government-body" → "government body"
         yaml=yaml_string,
         long_date=long_date,
         rel=relative,

@@ -383,3 +383,36 @@ def _sentence_around(text: str, offset: int) -> str:
     begin = max(s for s in starts if s <= offset)
     end = min(s for s in starts if s > offset)
     return text[begin:end].strip()
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value on a source page comes from, in plain words for students (issue 15 §5), with the
+    editors' own record of it for the collapsed "How we know" note."""
+
+    words: str  # "from the article's first line", "from the site's editors, with a citation"
+    url: str | None  # the citation, when the value has one
+    record: str  # as the generator and sources.yml say it: "text line 5", "inferred: …"
+
+
+def provenance(source: str) -> Provenance:
+    """Plain words for a ``Sourced.source`` (assemble.py, sources.yml and add write these forms)."""
+    if source.startswith(("https://", "http://")):
+        return Provenance("from the site's editors, with a citation", source, f"sources.yml, citing {source}")
+    if source == "text line 1":
+        return Provenance("from the article's first line", None, source)
+    if source.startswith(("text line", "the text")):
+        return Provenance("from the article itself", None, source)
+    if source.startswith("inferred:"):
+        how = source.removeprefix("inferred:").strip()
+        words = (
+            "worked out from the saved web page"
+            if "saved page" in how
+            else "worked out by the site's editors"
+        )
+        return Provenance(words, None, f"sources.yml, {source}")
+    if source.startswith(("not given", "no ")):
+        return Provenance("not in the article, and the site's editors have not added it", None, source)
+    if source == "sources.yml":
+        return Provenance("from the site's editors", None, source)
+    return Provenance(source, None, source)

@@ -6,6 +6,8 @@ What counts is decided by hand for each case below (from the module docstring's 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.build import generate
@@ -106,3 +108,42 @@ def test_every_page_of_a_new_site_reads_at_grade_9_or_lower(made_site, name):
     made = generate(made_site(name) / "site_data")
     over = reading_report(made.pages, made.site).over
     assert not over, "over grade 9: " + ", ".join(f"{a} ({g.grade})" for a, g in over)
+
+
+@pytest.mark.parametrize(
+    "source,words",
+    [
+        ("text line 1", "from the article's first line"),
+        ("text line 23", "from the article itself"),
+        ("text lines 5, 7", "from the article itself"),
+        ("https://mediabiasfactcheck.com/x/", "from the site's editors, with a citation"),
+        ("inferred: the date in the article's address (/2018/09/08/)", "worked out by the site's editors"),
+        (
+            'inferred: <meta property="og:title"> of the saved page a.html, read by trafilatura 2.3.1',
+            "worked out from the saved web page",
+        ),
+        (
+            "not given in the text or in sources.yml",
+            "not in the article, and the site's editors have not added it",
+        ),
+        ("sources.yml", "from the site's editors"),
+    ],
+)
+def test_provenance_in_plain_words(source, words):
+    from generator.views import provenance
+
+    assert provenance(source).words == words
+    assert source in provenance(source).record  # the editors' record is kept for "How we know"
+
+
+EDITOR_WORDS = ("sources.yml", "text line", "government-body", "media-outlet", "site_data/")
+
+
+def test_students_do_not_see_editor_words(result):
+    """Outside the collapsed notes for editors ("How we know", the removed lines) and the teachers' pages."""
+    for path, text in result.pages.items():
+        if not path.endswith(".md") or path.startswith("teachers/"):
+            continue
+        shown = re.sub(r'\?\?\? note "(How we know|Removed from)[^\n]*\n(\n|    [^\n]*\n)*', "", text)
+        for word in EDITOR_WORDS:
+            assert word not in shown, f"{path}: {word!r}"
