@@ -129,7 +129,9 @@ def test_every_overridden_cell_shows_its_editors_note(pages):
     page = pages["compare/facts.md"]
     table = page.split("## Side by side")[0]
     # The notes are a paragraph of their own, never a row of a table (the grid is HTML; the line before is blank).
-    assert re.search(r"\n\n\*\*Editor's notes\.\*\*", table) and not re.search(r"\|\n\*\*Editor's notes", table)
+    assert re.search(r"\n\n\*\*Editor's notes\.\*\*", table) and not re.search(
+        r"\|\n\*\*Editor's notes", table
+    )
     site = load_site(SITE_DATA)
     noted = [(a, c) for a in site.articles for c in a.coverage if c.note]
     overrides = sum(len(f.overrides) for f in site.facts)
