@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import integrity, sitedata
+from . import integrity, project, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
 from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
+from .output import check_output_folder, write_pages
 from .parse import decode
-from .render import addresses, redirect_page, render_site
+from .render import SOURCE_LINKS, SOURCE_LINKS_FILE_URLS, addresses, redirect_page, render_site
 from .teach import handout_key, left_out, teaching_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,7 +226,10 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
 
 
 def generate(
-    site_data: Path, templates: Path = TEMPLATES, directory_urls: bool = True, site_name: str | None = None
+    site_data: Path,
+    templates: Path = TEMPLATES,
+    directory_urls: bool | str = True,
+    site_name: str | None = None,
 ) -> Result:
     site = load_site(site_data, site_name)
     pages = render_site(site, templates, directory_urls)
@@ -276,3 +280,49 @@ def generate(
         notes = integrity.check_addresses(_read(listed, display), display, site, pages, moved)
         site = replace(site, warnings=site.warnings + notes)
     return Result(site, pages)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder by relative path (hidden files and caches left out); {} if it is not there."""
+    if not folder.is_dir():
+        return {}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+        and not any(part.startswith(".") or part == "__pycache__" for part in path.relative_to(folder).parts)
+    }
+
+
+def write_project(
+    config_file: Path, out: Path, site_data: Path | None = None, offline: bool = False
+) -> Result:
+    """Write the project that MkDocs and Zensical both build without our plugin (see project.py) to ``out``.
+
+    The editor's mkdocs.yml says where docs/, a custom_dir and (the plugin's options) site_data/ and the
+    templates are; ``site_data`` overrides it. Nothing is written unless generation succeeds.
+    """
+    config_file = Path(config_file)
+    display = config_file.name
+    text = _read(config_file, display)
+    editor = project.editor_config(text, display)
+    base = config_file.parent
+    site_data = Path(site_data) if site_data is not None else base / editor.site_data
+    check_output_folder(out, site_data)  # before the work, so a refusal comes at once
+    templates = base / editor.templates if editor.templates else TEMPLATES
+    # Raw-HTML links written as Markdown links are (see links_extension.py).
+    links = SOURCE_LINKS_FILE_URLS if offline else SOURCE_LINKS
+    result = generate(site_data, templates, links, site_name=editor.site_name)
+    glossary = site_data / project.GLOSSARY
+    terms = bool(result.site.terms)
+    files = project.project_files(
+        result.pages,
+        docs=_tree(base / editor.docs_dir),
+        theme=_tree(templates / "theme"),
+        custom=_tree(base / editor.custom_dir) if editor.custom_dir else {},
+        config=project.project_config(text, display, glossary=terms, offline=offline),
+        glossary=glossary.read_bytes() if terms else None,
+        docs_display=editor.docs_dir.rstrip("/"),
+    )
+    write_pages(files, out, site_data)
+    return result

@@ -19,7 +19,8 @@ from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
 from .export import corpus_json
 from .fetch import DEFAULT_DEADLINE, DEFAULT_MAX_MB
-from .output import OutputError, check_output_folder, write_pages, write_zip
+from .output import OutputError, write_zip
+from .project import OFFLINE_SHIM
 
 SITE_DATA = click.option(
     "--site-data",
@@ -30,15 +31,29 @@ SITE_DATA = click.option(
 )
 
 
+CONFIG = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The site's mkdocs.yml (it says where docs/ and the site data are).",
+)
+
+
 def _generate(site_data: Path):
     try:
         return generate(site_data, TEMPLATES)
     except (SiteDataError, SiteDataErrors) as exc:
-        errors = exc.errors if isinstance(exc, SiteDataErrors) else [exc]
-        for error in errors:
-            click.echo(f"error: {error}", err=True)
-        click.echo(f"{len(errors)} error(s); nothing was written.", err=True)
-        sys.exit(1)
+        _fail(exc)
+
+
+def _fail(exc: SiteDataError | SiteDataErrors):
+    errors = exc.errors if isinstance(exc, SiteDataErrors) else [exc]
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(f"{len(errors)} error(s); nothing was written.", err=True)
+    sys.exit(1)
 
 
 @click.group()
@@ -50,41 +65,62 @@ def main():
       python -m generator new ../library-vote --title "The library vote"   # start a new microsite
       python -m generator add saved-page.html   # add an article (a saved page, a URL or plain text)
       python -m generator check                 # validate site_data/ and show the cleaning report
-      python -m generator build --out build/docs
+      python -m generator build --out build/project   # a project Zensical builds too
       python -m generator export > corpus.json
     """
 
 
 @main.command()
-@SITE_DATA
+@click.option(
+    "--site-data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder with corpus/, sources.yml and the curated files [default: the microsite plugin's "
+    "site_data in the config, else site_data].",
+)
+@CONFIG
 @click.option(
     "--out",
     type=click.Path(path_type=Path),  # checked by output.check_output_folder, which says why it refuses
     required=True,
-    help="Folder to write the generated Markdown pages into (replaced as a whole; a new or empty folder, or "
-    "one an earlier build wrote).",
+    help="Folder to write the project into (replaced as a whole, site/ inside it included; a new or empty "
+    "folder, or one an earlier build wrote).",
 )
-def build(site_data: Path, out: Path):
-    """Write the generated pages as real Markdown files.
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="File URLs (pages end in .html) and search that works from disk: the offline classroom copy.",
+)
+def build(site_data: Path | None, config_file: Path, out: Path, offline: bool):
+    """Write a complete project that `mkdocs build` and `zensical build` both build, with no plugin.
 
-    MkDocs does this in memory on `mkdocs build`; real files keep the site portable to tools that read
-    mkdocs.yml but run no plugins. The folder given is replaced only when generation succeeded.
+    OUT gets mkdocs.yml (yours, with what the microsite plugin adds written out), docs/ (your own pages
+    and the generated ones as real Markdown files), theme/ (the site's CSS, scripts and partial override)
+    and glossary.yml (read by the Markdown extension generator.glossary_extension). Zensical, the
+    successor of MkDocs and Material, reads mkdocs.yml but runs no plugins: this is how to publish with
+    it. OUT is replaced only when generation succeeded.
 
     \b
     Example:
-      python -m generator build --out build/docs
-      python -m generator build --site-data ../other-story/site_data --out /tmp/pages
+      python -m generator build --out build/project
+      cd build/project && zensical build      # or: mkdocs build; the site is in build/project/site/
+      python -m generator build --offline --out build/offline   # pages open from disk, search included
     """
+    from .build import write_project
+
     try:
-        check_output_folder(out, site_data)  # before the work, so a refusal comes at once
-        result = _generate(site_data)
-        write_pages(result.pages, out, site_data)
+        result = write_project(config_file, out, site_data, offline=offline)
+    except (SiteDataError, SiteDataErrors) as exc:
+        _fail(exc)
     except OutputError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
     for warning in result.warnings:
         click.echo(f"note: {warning.path}: {warning.message}", err=True)
-    click.echo(f"wrote {len(result.pages)} files to {out}")
+    click.echo(
+        f"wrote the project to {out}: {len(result.pages)} generated files in {out}/docs/; "
+        f"build it with `cd {out} && zensical build` or `mkdocs build`"
+    )
 
 
 @main.command()
@@ -218,14 +254,7 @@ def export(site_data: Path):
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The site's mkdocs.yml.",
-)
+@CONFIG
 @click.option(
     "--out",
     type=click.Path(path_type=Path),  # checked by output.write_zip: only an old zip is ever replaced
@@ -307,11 +336,6 @@ def _zip_folder(archive, site: Path) -> None:
     for path in sorted(site.rglob("*")):
         if path.is_file():
             archive.write(path, path.relative_to(site).as_posix())
-
-
-# The shim Material's offline plugin would otherwise load from a CDN (the plugin skips its own URL when a
-# polyfill contains "iframe-worker").
-OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
 def _plugin_list(config_file: Path) -> list:

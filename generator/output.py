@@ -64,7 +64,7 @@ def check_output_folder(out: Path, site_data: Path | None = None) -> Path:
                     "editor's own pages live; write the pages to a folder of their own, such as build/docs"
                 )
     for name in ("mkdocs.yml", ".git"):
-        if (target / name).exists():
+        if (target / name).exists() and not (name == "mkdocs.yml" and _ours(target)):
             raise OutputError(
                 f"--out {shown} holds {name}: it is a project folder, not one the generator made"
             )
@@ -74,6 +74,15 @@ def check_output_folder(out: Path, site_data: Path | None = None) -> Path:
             f"{MARK} file); give a new or empty folder, or remove that one yourself"
         )
     return target
+
+
+def _ours(folder: Path) -> bool:
+    """A project an earlier `build --out` wrote: marked, and its mkdocs.yml starts as the generator writes it
+    (so an editor's own project with a stray mark in it is still refused)."""
+    from .project import HEADER_START
+
+    config = folder / "mkdocs.yml"
+    return (folder / MARK).is_file() and config.read_text("utf-8", "replace").startswith(HEADER_START)
 
 
 def _leftovers(target: Path, kind: str) -> list[Path]:
@@ -100,7 +109,7 @@ def tidy(target: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def write_pages(pages: dict[str, str], out: Path, site_data: Path | None = None) -> None:
+def write_pages(pages: dict[str, str | bytes], out: Path, site_data: Path | None = None) -> None:
     """Write pages under ``out``, replacing what a previous run wrote there (built beside it, then swapped)."""
     target = check_output_folder(out, site_data)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +119,7 @@ def write_pages(pages: dict[str, str], out: Path, site_data: Path | None = None)
     for rel, content in pages.items():
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.replace(target, old)  # an empty folder is replaced by a rename; so is a marked one

@@ -118,8 +118,21 @@ def url_of(page: str, directory_urls: bool = True) -> str:
     return stem + ".html"
 
 
-def raw_href(from_page: str, to_page: str, directory_urls: bool = True, anchor: str = "") -> Markup:
-    """A link for raw HTML (which MkDocs does not rewrite), from one generated page to another."""
+# The link styles of the pages `build --out` writes (over directory URLs, or .html URLs for --offline):
+# raw-HTML links written as Markdown links are (relative to the .md file, to the .md target), because
+# Zensical resolves raw-HTML links so, and in that project our Markdown extension generator.links_extension
+# makes MkDocs do the same (see there).
+SOURCE_LINKS = "source"
+SOURCE_LINKS_FILE_URLS = "source-file-urls"
+
+
+def raw_href(from_page: str, to_page: str, directory_urls: bool | str = True, anchor: str = "") -> Markup:
+    """A link for raw HTML (which MkDocs does not rewrite), from one generated page to another: relative to
+    the page's URL (directory or .html URLs), or with a ``SOURCE_LINKS`` style relative to its .md file."""
+    if directory_urls in (SOURCE_LINKS, SOURCE_LINKS_FILE_URLS):
+        if from_page == to_page and anchor:
+            return Markup(f"#{anchor}")
+        return Markup(relative(from_page, to_page) + (f"#{anchor}" if anchor else ""))
     source, target = url_of(from_page, directory_urls), url_of(to_page, directory_urls)
     # The browser resolves against the page's folder: "sources/a/" itself, or the folder of "sources/a.html".
     base = (source if directory_urls else posixpath.dirname(source)).rstrip("/") or "."
@@ -127,6 +140,13 @@ def raw_href(from_page: str, to_page: str, directory_urls: bool = True, anchor: 
     if target.endswith("/") or target == "":
         rel = "./" if rel == "." else rel.rstrip("/") + "/"
     return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+
+def script_href(from_page: str, to_page: str, directory_urls: bool | str = True, anchor: str = "") -> Markup:
+    """A URL that a script reads from a data-* attribute, which no builder rewrites: relative to the page's
+    URL in every link style."""
+    directory = directory_urls not in (False, SOURCE_LINKS_FILE_URLS)
+    return raw_href(from_page, to_page, directory, anchor)
 
 
 def addresses(pages: dict[str, str]) -> tuple[str, ...]:
@@ -161,7 +181,7 @@ def linked_paragraphs(
     known: set[str],
     finder: Finder | None = None,
     categories: dict[str, int] | None = None,
-    directory_urls: bool = True,
+    directory_urls: bool | str = True,
 ) -> dict[str, Markup]:
     """Each paragraph's text, escaped, with three kinds of markup: the first mention of each actor links to
     the actor's page, framing words of the lexicon are marked (``<mark>`` with the number of their category
@@ -274,7 +294,7 @@ def _nested(a, b) -> bool:
     return _inside(a, b) or _inside(b, a) or (a.start, a.end) == (b.start, b.end)
 
 
-def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dict[str, str]:
+def render_site(site: Site, templates: Path, directory_urls: bool | str = True) -> dict[str, str]:
     """Every generated file of the site: docs-relative path → content."""
     env = environment(templates)
     articles = sorted(site.articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))

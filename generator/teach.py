@@ -17,7 +17,7 @@ from .errors import SiteDataError
 from .model import Site, Teaching
 from .quiz import article_quiz, comparison_quiz
 from .readability import page_grade
-from .render import article_page, long_date, page_type, plain_text, raw_href, title_of, url_of
+from .render import article_page, long_date, page_type, plain_text, raw_href, script_href, title_of, url_of
 from .views import comparison_view
 
 
@@ -73,7 +73,7 @@ def evidence_href(path: str, question, by_id: dict, directory_urls: bool) -> tup
     if target == path:
         return (f"#{ev.paragraph}", f"Read paragraph {ev.number}") if ev.paragraph else None
     which = f"{article.outlet.name}, {long_date(article.published.value)}"
-    href = raw_href(path, target, directory_urls, ev.paragraph or "")
+    href = script_href(path, target, directory_urls, ev.paragraph or "")  # data-href: read by quiz.js
     return href, (f"Read paragraph {ev.number} ({which})" if ev.paragraph else f"Read the article ({which})")
 
 

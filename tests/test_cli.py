@@ -28,13 +28,15 @@ def test_check_reports_cleaning_and_notes():
 
 
 def test_build_writes_real_markdown_files(tmp_path):
-    out = tmp_path / "pages"
+    out = tmp_path / "project"
     result = run_cli("build", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    docs = out / "docs"
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
     assert "index.md" in written and "sources/index.md" in written and "data/corpus.json" in written
     assert len([p for p in written if p.startswith("sources/")]) == 6
+    assert (out / "mkdocs.yml").is_file()  # the rest of the project: tests/test_portable.py
     # A second build replaces the folder: a page that is no longer generated does not linger.
-    (out / "sources" / "stale.md").write_text("old")
+    (docs / "sources" / "stale.md").write_text("old")
     assert run_cli("build", "--out", str(out)).returncode == 0
-    assert not (out / "sources" / "stale.md").exists()
+    assert not (docs / "sources" / "stale.md").exists()

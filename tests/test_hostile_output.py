@@ -69,7 +69,7 @@ def test_build_out_refuses_folders_it_did_not_make(project, out, says):
 def test_build_out_marks_its_folder_and_replaces_only_that(project):
     assert build(project, "build/docs").returncode == 0
     out = project / "build" / "docs"
-    assert (out / MARK).is_file() and (out / "index.md").is_file()
+    assert (out / MARK).is_file() and (out / "docs" / "index.md").is_file()  # the project (test_portable.py)
     (out / "stale.md").write_text("from an older build")
     again = build(project, "build/docs")
     assert again.returncode == 0, again.stderr

@@ -1,0 +1,97 @@
+"""The same site built the two ways, for tests: MkDocs with our plugin, and Zensical from the project that
+`python -m generator build --out` writes (no plugin; Zensical runs none).
+
+Each build costs seconds, so each is made once per test session and shared (``built(...)``); tests that
+change a site make their own.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .sites import ROOT, make_site
+
+# The site name "<site>-zensical" in the browser suite is <site> built by Zensical.
+ZENSICAL_SUFFIX = "-zensical"
+REPO_CONFIG = ROOT / "mkdocs.yml"
+
+
+def run(args: list[str], cwd: Path, what: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        args,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1"),
+    )
+    if proc.returncode != 0:
+        raise AssertionError(f"{what} failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def config_of(name: str, scratch: Path) -> Path:
+    """The mkdocs.yml of site ``name``: this repository's, or a site made with `new` (and `add`)."""
+    if name == "venezuela":
+        return REPO_CONFIG
+    return make_site(name, scratch / name)
+
+
+def write_project(config: Path, out: Path, *extra: str) -> Path:
+    run(
+        [sys.executable, "-m", "generator", "build", "--config", str(config), "--out", str(out), *extra],
+        config.parent,
+        "python -m generator build --out",
+    )
+    return out
+
+
+def zensical_build(project: Path) -> Path:
+    """`zensical build --strict` in the project's folder (where the glossary extension finds its file);
+    Zensical writes the site to site/ inside the project (it refuses a site_dir outside it)."""
+    run([sys.executable, "-m", "zensical", "build", "--strict"], project, "zensical build --strict")
+    return project / "site"
+
+
+def mkdocs_build(config: Path, site: Path) -> Path:
+    run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        config.parent,
+        "mkdocs build --strict",
+    )
+    return site
+
+
+_CONFIGS: dict[str, Path] = {}
+_BUILT: dict[tuple[str, str], Path] = {}
+
+
+def built(name: str, how: str, tmp_path_factory) -> Path:
+    """Site ``name`` built ``how``, once per session: "mkdocs" (the plugin), "project" (the folder `build --out`
+    writes), "project-mkdocs" / "zensical" (that project built by MkDocs / Zensical), "project-offline" /
+    "zensical-offline" (the same with `--offline`)."""
+    key = (name, how)
+    if key in _BUILT:
+        return _BUILT[key]
+    if name not in _CONFIGS:
+        _CONFIGS[name] = config_of(name, tmp_path_factory.mktemp(f"made-{name}"))
+    config = _CONFIGS[name]
+    if how == "mkdocs":
+        path = mkdocs_build(config, tmp_path_factory.mktemp(f"mkdocs-{name}") / "site")
+    elif how in ("project", "project-offline"):
+        extra = ("--offline",) if how == "project-offline" else ()
+        path = write_project(config, tmp_path_factory.mktemp(f"{how}-{name}") / "project", *extra)
+    elif how == "project-mkdocs":
+        project = built(name, "project", tmp_path_factory)
+        path = mkdocs_build(
+            project / "mkdocs.yml", tmp_path_factory.mktemp(f"project-mkdocs-{name}") / "site"
+        )
+    elif how in ("zensical", "zensical-offline"):
+        path = zensical_build(built(name, how.replace("zensical", "project"), tmp_path_factory))
+    else:
+        raise ValueError(f"unknown build {how!r}")
+    _BUILT[key] = path
+    return path
