@@ -1,6 +1,6 @@
 """Fixtures for the browser quality gate: build the site once, serve it on 127.0.0.1, drive headless Chromium.
 
-Environment overrides (all optional):
+Environment overrides (all optional; they change only the "venezuela" site's MkDocs build):
   MICROSITE_MKDOCS_YML  build this mkdocs.yml instead of <repo>/mkdocs.yml
   MICROSITE_SITE_DIR    use an already built site directory, skip the build
   MICROSITE_CHROMIUM    Chromium binary (default /usr/bin/chromium); never downloaded
@@ -11,15 +11,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from ..sites import make_site
-from .helpers import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, VIEWPORT, is_local_url, site_pages
+from ..builds import ZENSICAL_SUFFIX, built, mkdocs_build
+from .helpers import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, is_local_url, one_page_per_kind, site_pages
 
 # --------------------------------------------------------------------------- build + serve
 
@@ -27,6 +25,7 @@ from .helpers import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, VIEWPORT, is_local_url,
 # Built sites by name, for the whole session: pytest sets the session fixture up again whenever the tests it
 # runs switch between sites (or between a parametrized and a plain test), and a rebuild costs seconds.
 _BUILT: dict[str, Path] = {}
+_NAMES: dict[Path, str] = {}
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +35,7 @@ def site_dir(request, tmp_path_factory) -> Path:
     name = getattr(request, "param", "venezuela")
     if name not in _BUILT:
         _BUILT[name] = _build(name, tmp_path_factory)
+        _NAMES[_BUILT[name]] = name
     return _BUILT[name]
 
 
@@ -45,27 +45,19 @@ def _build(name: str, tmp_path_factory) -> Path:
         path = Path(prebuilt).resolve()
         assert (path / "index.html").is_file(), f"MICROSITE_SITE_DIR={path} has no index.html"
         return path
-    if name == "venezuela":
-        config = Path(os.environ.get("MICROSITE_MKDOCS_YML", REPO_ROOT / "mkdocs.yml")).resolve()
-    else:
-        config = make_site(name, tmp_path_factory.mktemp(f"project-{name}") / name)
-    assert config.is_file(), f"no MkDocs config at {config}"
-    out = tmp_path_factory.mktemp(f"browser-{name}") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if proc.returncode != 0:
-        pytest.fail(
-            f"mkdocs build --strict failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}",
-            pytrace=False,
-        )
-    return out
+    config = os.environ.get("MICROSITE_MKDOCS_YML")
+    try:
+        if config and name == "venezuela":
+            out = tmp_path_factory.mktemp(f"browser-{name}") / "site"
+            return mkdocs_build(Path(config).resolve(), out)
+        # Shared with the other tests of the session (tests/builds.py): "<site>-zensical" is the project
+        # `python -m generator build --out` writes, built by `zensical build --strict`; the others are
+        # `mkdocs build --strict` with the plugin.
+        if name.endswith(ZENSICAL_SUFFIX):
+            return built(name.removesuffix(ZENSICAL_SUFFIX), "zensical", tmp_path_factory)
+        return built(name, "mkdocs", tmp_path_factory)
+    except AssertionError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -91,8 +83,13 @@ def base_url(site_dir):
 
 @pytest.fixture(scope="session")
 def pages(site_dir) -> list[str]:
+    """The pages the page-by-page gates (axe, privacy) visit: all of them, but on the Zensical build one
+    page of each kind (test_portable.py checks that its pages hold the same HTML as the MkDocs build's,
+    which these gates check page by page; what Zensical changes is the theme around it)."""
     found = site_pages(site_dir)
     assert found, f"no HTML pages found under {site_dir}"
+    if _NAMES.get(site_dir, "").endswith(ZENSICAL_SUFFIX):
+        return one_page_per_kind(found)
     return found
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import expect
 
 BROWSER_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BROWSER_DIR.parents[1]
@@ -28,8 +31,16 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 
-# Every gate that holds for any microsite runs on each of these (see conftest.site_dir).
-SITES = ["venezuela", "story2", "new"]
+# Every gate that holds for any microsite runs on each of these (see conftest.site_dir). "venezuela-zensical"
+# is this repository's site built by Zensical from the project `python -m generator build --out` writes.
+SITES = ["venezuela", "story2", "new", "venezuela-zensical"]
+# The gates that need this site's content (search ranking, glossary, handouts, keyboard) run on both builds.
+BUILDS = ["venezuela", "venezuela-zensical"]
+
+
+def builder(site: str) -> str:
+    return "zensical" if site.endswith("-zensical") else "mkdocs"
+
 
 # WCAG 2.0/2.1 level A and AA rules only (best-practice rules are not part of the gate).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -50,6 +61,23 @@ def site_pages(site_dir: Path) -> list[str]:
             continue
         pages.append(url_path_for(rel))
     return pages
+
+
+def page_kind(path: str) -> str:
+    """Pages made from one template with other data are of one kind: "/actors/x/" is an actor page, a
+    handout of one is an actor handout, "/sources/x/" an article; every other page is a kind of its own."""
+    parts = path.strip("/").split("/")
+    if len(parts) == 2 and parts[0] in ("actors", "sources"):
+        return parts[0]
+    if len(parts) == 2 and parts[0] == "handouts" and parts[1].startswith(("actors-", "sources-")):
+        return "handouts/" + parts[1].split("-", 1)[0]
+    return path
+
+
+def one_page_per_kind(pages: list[str]) -> list[str]:
+    """The first page of each kind (page_kind), in order."""
+    seen: set[str] = set()
+    return [p for p in pages if not (page_kind(p) in seen or seen.add(page_kind(p)))]
 
 
 def url_path_for(rel: str) -> str:
@@ -183,51 +211,97 @@ class SearchResult:
         return " | ".join([self.title.lower(), url, url.replace("-", " ").replace("_", " ")])
 
 
-SEARCH_INPUT = "input.md-search__input"
-SEARCH_ITEM = ".md-search-result__item"
+# The search box is found as a reader's assistive technology finds it, by role and label: Material's is a
+# textbox in the header, Zensical's a combobox in a dialog it opens from a "Search" button. Both are labelled
+# "Search" (the language files' "search"), and both list results as links in the dialog that holds the box.
+SEARCH_LABEL = "Search"
+# Each builder's keyboard shortcuts that open search (Material: "/" and "s"; Zensical: "/" and Ctrl+K, which
+# its button shows).
+SEARCH_KEYS = {"mkdocs": ("/", "s"), "zensical": ("/", "Control+k")}
+# What the results say when the search is done: "3 matching documents" / "No matching documents" (Material),
+# "3 results" / "No results" (Zensical).
+SEARCH_DONE = re.compile(r"\b(no|\d+) (matching documents?|results?)\b", re.I)
+
+
+def search_box(page):
+    return page.get_by_role("textbox", name=SEARCH_LABEL, exact=True).or_(
+        page.get_by_role("combobox", name=SEARCH_LABEL, exact=True)
+    )
+
+
+def search_button(page):
+    """The button that opens a search dialog (Zensical's reads "Search Ctrl+K")."""
+    return page.get_by_role("button", name=re.compile(rf"^{SEARCH_LABEL}\b"))
+
+
+def search_dialog(page):
+    return page.get_by_role("dialog").filter(has=search_box(page))
+
+
+def focused(locator) -> bool:
+    """Whether the element has the keyboard focus (inside a shadow root too: Zensical's dialog is in one)."""
+    return locator.count() > 0 and locator.first.evaluate("e => e.matches(':focus')")
 
 
 def open_search(page) -> None:
-    """Open Material's search at desktop width: the input is in the header, clicking it opens the overlay."""
-    search_input = page.locator(SEARCH_INPUT)
-    if search_input.is_visible():
-        search_input.click()
-    else:  # narrow layouts: the magnifier button in the header toggles #__search
-        page.locator("label.md-header__button[for=__search]").click()
-    page.wait_for_function("document.getElementById('__search').checked")
+    """Open search with the mouse: click the search box if it shows, else the button that opens it."""
+    box = search_box(page)
+    if box.count() and box.first.is_visible():
+        box.first.click()
+    else:
+        search_button(page).first.click()
+    box.first.wait_for(state="visible")
+
+
+def search_results(page) -> list[dict]:
+    """Every result shown, in order: its address and its heading (read at once: the list is live)."""
+    dialog = search_dialog(page).first
+    return (
+        dialog.get_by_role("link")
+        .or_(dialog.get_by_role("option"))
+        .evaluate_all(
+            """links => links.map(a => {
+            const h = a.querySelector('h1, h2, h3, h4, [role=heading]');
+            return {url: a.href, title: (h || a).textContent.trim()};
+        })"""
+        )
+    )
 
 
 def search(page, query: str, timeout_ms: int = 30_000) -> list[SearchResult]:
     """Type `query` into the search box and return the page-level results, best first.
 
-    Each `.md-search-result__item` is one page (its first link is the page itself, the rest are its
-    sections); only the page link is returned. Returns [] when the search reports no match.
+    A result is a page or a section of one; consecutive results on the same page are that page's (Material
+    nests a page's sections under it, Zensical lists them in turn), so one page-level result is returned per
+    page, with the first result's title. Returns [] when the search reports no match.
     """
-    open_search(page)
-    box = page.locator(SEARCH_INPUT)
+    box = search_box(page)
+    if not (box.count() and box.first.is_visible() and focused(box)):
+        open_search(page)
+    box = box.first
+    dialog = search_dialog(page).first
     if box.input_value():
-        box.fill("")
-        page.wait_for_function(f"document.querySelectorAll('{SEARCH_ITEM}').length === 0")
+        # Cleared by keys (both themes search on key events, not on a value set by a script), then wait
+        # for the last query's "N results" to go, so that it is not read as this query's.
+        box.press("Control+a")
+        box.press("Backspace")
+        expect(dialog.get_by_text(SEARCH_DONE)).to_have_count(0)
     box.press_sequentially(query, delay=20)
-    # The meta line reads "Type to start searching" / "Initializing search" until the worker has answered,
-    # then "N matching documents" or "No matching documents".
-    page.wait_for_function(
-        "() => /matching document/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
-        timeout=timeout_ms,
-    )
-    read = """(sel) => [...document.querySelectorAll(sel)].map(li => {
-        const a = li.querySelector('a.md-search-result__link');
-        const h = a && a.querySelector('h1, h2');
-        return {title: (h ? h.textContent : (a ? a.textContent : '')).trim(), url: a ? a.href : ''};
-    })"""
-    results, previous = None, page.evaluate(read, SEARCH_ITEM)
-    for _ in range(20):  # results are rendered in batches: wait until two reads agree
+    dialog.get_by_text(SEARCH_DONE).first.wait_for(timeout=timeout_ms)
+    # Each key starts a search and results come in batches: read until three reads in a row agree.
+    reads = [search_results(page)]
+    for _ in range(30):
         page.wait_for_timeout(150)
-        results = page.evaluate(read, SEARCH_ITEM)
-        if results == previous:
+        reads.append(search_results(page))
+        if len(reads) >= 3 and reads[-1] == reads[-2] == reads[-3]:
             break
-        previous = results
-    return [SearchResult(title=r["title"], url=r["url"]) for r in results]
+    results = reads[-1]
+    pages: list[SearchResult] = []
+    for r in results:
+        result = SearchResult(title=r["title"], url=r["url"])
+        if not pages or pages[-1].path != result.path:
+            pages.append(result)
+    return pages
 
 
 # --------------------------------------------------------------------------- focus

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from .helpers import BUILDS
+
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("site_dir", BUILDS, indirect=True)]
 
 PAGES = ["/sources/trump-administration-officials-met-with-venezuelan-rebels/", "/history/"]
 

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from .helpers import SEARCH_INPUT, SITES, focused_element_info, representative_pages
+from .helpers import (
+    BUILDS,
+    SEARCH_KEYS,
+    SITES,
+    builder,
+    focused,
+    focused_element_info,
+    representative_pages,
+    search_box,
+    search_button,
+    search_dialog,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +47,7 @@ def test_first_tab_shows_visible_focus(page, base_url, pages):
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.parametrize("site_dir", BUILDS, indirect=True)
 def test_tab_stops_in_header_and_nav_show_focus(page, base_url):
     """Every Tab stop up to the first content link is visible and shows a focus indicator."""
     page.goto(base_url + "/")
@@ -56,27 +69,40 @@ def test_tab_stops_in_header_and_nav_show_focus(page, base_url):
     assert not problems, "Tab stops without a visible focus indicator:\n" + "\n".join(map(str, problems))
 
 
-@pytest.mark.parametrize("how", ["/", "s", "tab"])
-def test_search_by_keyboard(page, base_url, how):
+@pytest.mark.parametrize("site_dir", BUILDS, indirect=True)
+@pytest.mark.parametrize("how", ["shortcut", "other shortcut", "tab"])
+def test_search_by_keyboard(page, base_url, how, request):
+    """Search opens from the keyboard (the theme's two shortcut keys, or Tab to the box or to the button that
+    opens it), takes the query without the shortcut key, shows results and closes on Escape."""
+    keys = SEARCH_KEYS[builder(request.node.callspec.params["site_dir"])]
     page.goto(base_url + "/")
+    page.wait_for_load_state("networkidle")  # the theme's scripts have set up their keys
+    box = search_box(page)
     if how == "tab":
         for _ in range(MAX_TABS):
             page.keyboard.press("Tab")
-            if page.evaluate(f"document.activeElement && document.activeElement.matches('{SEARCH_INPUT}')"):
+            if focused(box):
+                break
+            if focused(search_button(page)):
+                page.keyboard.press("Enter")
                 break
         else:
-            pytest.fail(f"search input not reached in {MAX_TABS} Tab presses", pytrace=False)
+            pytest.fail(f"neither the search box nor a search button reached in {MAX_TABS} Tab presses")
     else:
-        page.keyboard.press(how)
-        page.wait_for_function("document.getElementById('__search').checked", timeout=5_000)
-    assert page.evaluate(f"document.activeElement.matches('{SEARCH_INPUT}')"), "search input is not focused"
+        page.keyboard.press(keys[0] if how == "shortcut" else keys[1])
+    box.first.wait_for(state="visible", timeout=5_000)
+    assert focused(box), f"search box is not focused ({how})"
     page.keyboard.type("Shugerman", delay=20)
-    assert page.locator(SEARCH_INPUT).input_value() == "Shugerman", "the shortcut key leaked into the query"
-    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    assert box.first.input_value() == "Shugerman", "the shortcut key leaked into the query"
+    dialog = search_dialog(page).first
+    results = dialog.get_by_role("link").or_(dialog.get_by_role("option"))
+    results.first.wait_for(timeout=30_000)
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__search').checked", timeout=5_000)
+    expect(results.first).to_be_hidden(timeout=5_000)
+    assert not focused(search_box(page)), "Escape left the focus in the search box"
 
 
+@pytest.mark.parametrize("site_dir", BUILDS, indirect=True)
 def test_first_nav_link_reachable_by_tab(page, base_url):
     page.goto(base_url + "/")
     target = page.evaluate(FIRST_NAV_LINK_JS)

@@ -7,6 +7,7 @@ not followed: the privacy test makes sure pages load nothing from outside.
 from __future__ import annotations
 
 import functools
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -72,6 +73,19 @@ def _html_files(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html") if p.relative_to(site_dir).as_posix() != "404.html")
 
 
+def _climbs_above_root(page: str, raw: str) -> bool:
+    """Whether a relative link goes up more folders than the page is deep (urljoin hides it)."""
+    path = urlsplit(raw).path
+    if not path or path.startswith("/") or urlsplit(raw).scheme:
+        return False
+    depth = 0
+    for part in [*posixpath.dirname(page).split("/"), *path.split("/")[:-1]]:
+        depth += -1 if part == ".." else 0 if part in ("", ".") else 1
+        if depth < 0:
+            return True
+    return False
+
+
 def broken_links(site_dir: Path) -> dict[str, list[str]]:
     failures: dict[str, list[str]] = {}
     for html in _html_files(site_dir):
@@ -86,6 +100,10 @@ def broken_links(site_dir: Path) -> dict[str, list[str]]:
             parts = urlsplit(absolute)
             if f"{parts.scheme}://{parts.netloc}/" != BASE:
                 continue  # external
+            if _climbs_above_root(rel, raw):
+                # The browser stops at the host's root, so it works for a site at a host's root, and breaks
+                # for one in a folder (a project's GitHub Pages) or opened from disk.
+                problems.append(f"<{tag}> {raw!r}: climbs above the site's root")
             target = _target_file(site_dir, parts.path)
             if target is None:
                 problems.append(f"<{tag}> {raw!r}: no file {unquote(parts.path)}")
@@ -114,7 +132,10 @@ def test_checker_finds_broken_links(tmp_path):
         '<a href="missing/">bad</a><a href="a/#nowhere">bad</a><img src="img.png">'
         '<a href="https://example.org/x">external</a>'
     )
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../">up</a>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="../">up</a><a href="../../a/#here">climbs too far</a>'
+    )
     failures = broken_links(tmp_path)
-    assert list(failures) == ["index.html"]
+    assert sorted(failures) == ["a/index.html", "index.html"]
     assert len(failures["index.html"]) == 3, failures
+    assert failures["a/index.html"] == ["<a> '../../a/#here': climbs above the site's root"]
