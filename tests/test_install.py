@@ -36,10 +36,30 @@ def test_wheel_has_what_new_and_the_plugin_need(tmp_path):
     )
     (wheel,) = (tmp_path / "dist").glob("*.whl")
     # A virtual environment that sees the dependencies installed here but gets the generator from the wheel.
+    # Not `venv --system-site-packages`: inside a virtual environment (as a newcomer runs the tests) that sees
+    # the base interpreter's packages, not this environment's. A .pth file lists this interpreter's own
+    # site-packages folders after the new environment's; their .pth files (the editable install of this
+    # checkout) are not read, so `generator` can only come from the wheel.
     venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", "--system-site-packages", str(venv), cwd=tmp_path)
+    run(sys.executable, "-m", "venv", "--without-pip", str(venv), cwd=tmp_path)
     python = venv / "bin" / "python"
-    run(python, "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", str(wheel), cwd=tmp_path)
+    purelib = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=tmp_path)
+    purelib = purelib.stdout.strip()
+    ours = [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
+    (Path(purelib) / "outer-environment.pth").write_text("\n".join(ours) + "\n")
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--no-deps",
+        "--no-compile",
+        "--target",
+        purelib,
+        str(wheel),
+        cwd=tmp_path,
+    )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}
     where = run(python, "-c", "import generator; print(generator.__file__)", cwd=tmp_path, env=env).stdout
     assert str(venv) in where, f"the generator was imported from {where}, not from the wheel"
