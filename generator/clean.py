@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .model import CleaningRules, Removed, Rule, Unit
 from .parse import is_headline, is_prose, join_names, normalise, parse_dateline, split_names, words
+from .patterns import Bounded
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,10 @@ def applies(rule: Rule, file: str, outlet: str) -> bool:
     return (not rule.files or file in rule.files) and (not rule.outlets or outlet in rule.outlets)
 
 
-def _compiled(rules: CleaningRules, file: str, outlet: str) -> list[tuple[Rule, re.Pattern]]:
+def _compiled(rules: CleaningRules, file: str, outlet: str) -> list[tuple[Rule, Bounded]]:
+    # Editors' patterns run with a time bound (patterns.py): one that backtracks stops with an error.
     return [
-        (r, re.compile(r.pattern, re.I if r.ignore_case else 0))
+        (r, Bounded(r.pattern, r.ignore_case, r.origin, f"a line of {file}"))
         for r in rules.patterns
         if applies(r, file, outlet)
     ]

@@ -125,6 +125,8 @@ class Rule:
     max_words: int = 25  # related-headline, subheads: longest line taken for a headline
     part: str = "line"  # "line": the whole line; "end": a piece at the end of a line, cut off
     role: str | None = None  # None (furniture), "byline" or "credit": metadata the line gives
+    # Where the editor wrote the pattern (file, line, key), for an error found while matching it.
+    origin: tuple | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -322,6 +324,8 @@ class Fact:
     citation: str
     patterns: tuple[str, ...]
     overrides: tuple[FactOverride, ...] = ()
+    # Where the editor wrote each pattern (file, line, key), for an error found while matching it.
+    origins: tuple = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -362,6 +366,8 @@ class FramingException:
     before: str | None = None
     after: str | None = None
     sentence: str | None = None
+    # Where the editor wrote it (file, line, what it is), for an error found while matching its patterns.
+    origin: tuple | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

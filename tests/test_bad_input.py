@@ -137,7 +137,8 @@ def test_bad_date(site_data):
 def test_bad_regular_expression(site_data):
     edit(site_data / "cleaning.yml", 'pattern: "^News ID: ?\\\\d+$"', 'pattern: "^News ID: (\\\\d+$"')
     check_fails(
-        site_data, r"cleaning\.yml:\d+ \(pattern\): rules\[\d+\]\.pattern is not a valid regular expression"
+        site_data,
+        r"cleaning\.yml:\d+ \(pattern\): rules\[\d+\]\.pattern is not a valid pattern \(a regular expression\)",
     )
 
 
@@ -269,7 +270,7 @@ def test_fact_pattern_that_is_not_a_regular_expression(site_data):
     )
     check_fails(
         site_data,
-        r"facts\.yml:\d+: facts\[0\] \(met-plotters\)\.patterns\[0\] is not a valid regular expression",
+        r"facts\.yml:\d+: facts\[0\] \(met-plotters\)\.patterns\[0\] is not a valid pattern \(a regular expression\)",
     )
 
 

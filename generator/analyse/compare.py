@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Coverage, Fact, FramingCategory, FramingHit, FramingTerm, Paragraph
+from ..patterns import Bounded
 from .mentions import WORD_START, fold
 from .quotes import sentence_starts, spans, within
 
@@ -32,7 +33,11 @@ def coverage(file: str, paragraphs: tuple[Paragraph, ...], facts: tuple[Fact, ..
     for fact in facts:
         override = next((o for o in fact.overrides if o.file == file), None)
         found = None
-        patterns = [re.compile(p, re.I) for p in fact.patterns]
+        # Editors' patterns, with a time bound (patterns.py): one that backtracks stops with an error.
+        origins = fact.origins or (None,) * len(fact.patterns)
+        patterns = [
+            Bounded(p, True, o, f"a sentence of {file}") for p, o in zip(fact.patterns, origins, strict=True)
+        ]
         for paragraph in paragraphs:
             for sentence in sentences(paragraph):
                 if any(p.search(sentence) for p in patterns):
@@ -68,15 +73,22 @@ def framing_matcher(lexicon: tuple[FramingCategory, ...]) -> tuple[re.Pattern, d
 def _excepted(term: FramingTerm, text: str, start: int, end: int) -> bool:
     """Is the form at text[start:end] in one of the term's `except` contexts?"""
     for rule in term.exceptions:
-        if rule.before and re.search(rf"(?:{rule.before})\s*$", text[max(0, start - CONTEXT) : start], re.I):
+        # Editors' patterns, with a time bound (patterns.py): one that backtracks stops with an error.
+        def bounded(key: str, pattern: str, r=rule) -> Bounded:
+            origin = (r.origin[0], r.origin[1], f"{r.origin[2]}.{key}", key) if r.origin else None
+            return Bounded(pattern, True, origin, f"the words around '{text[start:end]}'", getattr(r, key))
+
+        if rule.before and bounded("before", rf"(?:{rule.before})\s*$").search(
+            text[max(0, start - CONTEXT) : start]
+        ):
             return True
-        if rule.after and re.match(rf"\s*(?:{rule.after})", text[end : end + CONTEXT], re.I):
+        if rule.after and bounded("after", rf"\A\s*(?:{rule.after})").search(text[end : end + CONTEXT]):
             return True
         if rule.sentence:
             starts = [*sentence_starts(text, spans(text)), len(text)]
             first = max(s for s in starts if s <= start)
             last = min(s for s in starts if s >= end)
-            if re.search(rule.sentence, text[first:last], re.I):
+            if bounded("sentence", rule.sentence).search(text[first:last]):
                 return True
     return False
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from .. import patterns as patterns_module
 from ..model import CleaningRules, Rule
 from ..yamlfile import Map
 from .common import _check_keys, _document, _fail, _seq, _suggest, _text
@@ -59,12 +58,8 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
         ignore_case = node.get("ignore_case", False)
         if not isinstance(ignore_case, bool):
             raise _fail(path, node, "ignore_case", f"{where}.ignore_case must be true or false")
-        try:
-            compiled = re.compile(pattern, re.I if ignore_case else 0)
-        except re.error as exc:
-            raise _fail(
-                path, node, "pattern", f"{where}.pattern is not a valid regular expression: {exc}"
-            ) from None
+        origin = (path, node.line_of("pattern"), f"{where}.pattern", "pattern")
+        compiled = patterns_module.check(pattern, ignore_case, origin)  # valid, and not one that backtracks
         if set(compiled.groupindex) - {"author"}:
             raise _fail(path, node, "pattern", f"{where}.pattern may name only one group, (?P<author>…)")
         extent = node.get("extent", "line")
@@ -95,6 +90,7 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
                 scopes["files"],
                 part=part,
                 role=role,
+                origin=origin,
             )
         )
     detectors: dict[str, Rule] = {}

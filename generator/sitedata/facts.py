@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, FactOverride, FramingCategory, FramingException, FramingTerm, StoryEvent
+from ..patterns import check as check_pattern
 from .common import (
     SLUG_RE,
     _check_keys,
@@ -47,16 +48,11 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
         patterns = _strings(path, node, "patterns", where)
         if not patterns:
             raise _fail(path, node, "patterns", f"{where} needs at least one pattern")
-        for j, pattern in enumerate(patterns):
-            try:
-                re.compile(str(pattern), re.I)
-            except re.error as exc:
-                raise _fail(
-                    path,
-                    node["patterns"],
-                    j,
-                    f"{where}.patterns[{j}] is not a valid regular expression: {exc}",
-                ) from None
+        origins = tuple(
+            (path, node["patterns"].line_of(j), f"{where}.patterns[{j}]", None) for j in range(len(patterns))
+        )
+        for pattern, origin in zip(patterns, origins, strict=True):
+            check_pattern(pattern, True, origin)  # valid, and not one that backtracks without end
         overrides: list[FactOverride] = []
         for j, o in enumerate(_seq(path, node, "overrides", where)):
             ow = f"{where}.overrides[{j}]"
@@ -75,6 +71,7 @@ def parse_facts(text: str, path: str) -> tuple[StoryEvent | None, tuple[Fact, ..
                 _url(path, node, "citation", where),
                 patterns,
                 tuple(overrides),
+                origins,
             )
         )
     return story, tuple(facts)
@@ -93,16 +90,11 @@ def _exceptions(path: str, term, where: str) -> tuple[FramingException, ...]:
         for key in ("before", "after", "sentence"):
             value = _text(path, node, key, ew, optional=True)
             if value is not None:
-                try:
-                    re.compile(value)
-                except re.error as exc:
-                    raise _fail(
-                        path, node, key, f"{ew}.{key} is not a valid pattern ({exc}): {value!r}"
-                    ) from None
+                check_pattern(value, True, (path, node.line_of(key), f"{ew}.{key}", key))  # bounded, valid
                 patterns[key] = value
         if not patterns:
             raise _fail(path, node, "why", f"{ew} needs a pattern: before, after or sentence")
-        found.append(FramingException(_text(path, node, "why", ew), **patterns))
+        found.append(FramingException(_text(path, node, "why", ew), **patterns, origin=(path, node.line, ew)))
     return tuple(found)
 
 
