@@ -6,6 +6,11 @@ without its mark (a file named ``.microsite-generated``, which it writes in ever
 written beside the folder and swapped in with renames; what a killed run leaves beside it (named after the
 folder, and marked) is removed, or put back if the swap was cut off half-way, on the next run. ``offline
 --out FILE`` writes the zip beside the file and renames it over an old zip, never over anything else.
+
+``mkdocs build`` (through the plugin) builds into a folder beside ``site/`` and swaps it in only once the
+build has succeeded, strict warnings included, so a failure that MkDocs itself finds late (a broken link in
+an editor's page) leaves the last good site as it was; dot-files kept in ``site/`` (a ``.git`` of a
+deployment checkout) are carried over.
 """
 
 from __future__ import annotations
@@ -152,3 +157,87 @@ def write_zip(out: Path, fill: Callable[[zipfile.ZipFile], None]) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+BUILDING = ".microsite-building"
+
+
+def site_staging(final: Path) -> Path:
+    """A new empty folder beside the site folder ``final`` for MkDocs to build into (marked, since MkDocs's
+    cleaning leaves dot-files alone); what a killed build left beside ``final`` is tidied first."""
+    final = Path(final).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tidy_site(final)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+    staging.chmod(0o777 & ~_umask())
+    (staging / BUILDING).write_text("A site being built; it replaces the site folder beside it when done.\n")
+    return staging
+
+
+def swap_site(staging: Path, final: Path) -> None:
+    """Put the finished build in place of the site folder, carrying over the old one's dot-files (MkDocs's
+    cleaning keeps them too)."""
+    staging, final = Path(staging), Path(final).resolve()
+    if final.exists() and not final.is_dir():
+        raise OutputError(f"{final} is a file, not a site folder; the new site is in {staging}")
+    if not final.exists():
+        os.replace(staging, final)
+        (final / BUILDING).unlink(missing_ok=True)
+        return
+    staging.chmod(final.stat().st_mode & 0o7777)
+    old = Path(tempfile.mkdtemp(prefix=f".{final.name}.replaced-", dir=final.parent))
+    try:
+        os.replace(final, old)
+    except OSError:
+        # site/ cannot be renamed (a mount point, a folder the user may write into but not its parent):
+        # its contents are replaced instead, as MkDocs's own cleaning would have.
+        old.rmdir()
+        _replace_contents(staging, final)
+        return
+    os.replace(staging, final)
+    (final / BUILDING).unlink(missing_ok=True)
+    _carry_dot_files(old, final)
+    shutil.rmtree(old)
+
+
+def _replace_contents(staging: Path, final: Path) -> None:
+    for entry in final.iterdir():
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    for entry in staging.iterdir():
+        if entry.name != BUILDING:
+            if (final / entry.name).exists():  # a dot-file the build made, over the old one's
+                shutil.rmtree(final / entry.name, ignore_errors=True)
+            os.replace(entry, final / entry.name)
+    shutil.rmtree(staging)
+
+
+def discard_site(staging: Path) -> None:
+    """A failed build's folder, removed (the site folder beside it was never touched)."""
+    if (Path(staging) / BUILDING).is_file():
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _carry_dot_files(old: Path, final: Path) -> None:
+    for entry in old.iterdir():
+        if entry.name.startswith(".") and not (final / entry.name).exists():
+            os.replace(entry, final / entry.name)
+
+
+def tidy_site(final: Path) -> None:
+    """After a killed build: remove its unfinished folder; finish a swap it cut off (the last site put back
+    if it was moved aside, its dot-files carried over)."""
+    for stale in _leftovers(final, "building"):
+        discard_site(stale)
+    for old in _leftovers(final, "replaced"):
+        if not final.exists():
+            os.replace(old, final)
+            continue
+        _carry_dot_files(old, final)
+        shutil.rmtree(old, ignore_errors=True)
+    if final.is_dir():
+        (final / BUILDING).unlink(missing_ok=True)  # cut off just after the new site was swapped in

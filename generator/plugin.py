@@ -1,7 +1,10 @@
 """MkDocs plugin: ``mkdocs build`` regenerates every page from ``site_data/`` (no generated file on disk).
 
 Generation runs in ``on_pre_build``, before MkDocs cleans the site directory, so bad input stops the build
-with the last good site untouched. The pages are then added in ``on_files`` with ``File.generated``.
+with the last good site untouched; so does a page of the editor's in ``docs/`` that clashes with a generated
+one. The pages are then added in ``on_files`` with ``File.generated``. What MkDocs itself can only find later
+(a broken link in an editor's page, under ``--strict``) cannot reach the site either: ``mkdocs build`` builds
+into a folder beside ``site/`` and swaps it in at the very end, only when nothing failed (``output.py``).
 
 The plugin also brings the site's look: ``templates/theme/`` (a Material partial override, the site's CSS and
 JavaScript, the vendored offline-search shim) is put into the theme, so any microsite's mkdocs.yml, such as
@@ -17,12 +20,14 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.utils import CountHandler
 
 from .analyse.glossary import GlossaryExtension
 from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
+from .output import discard_site, site_staging, swap_site
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 
@@ -45,7 +50,28 @@ EXTRA_JAVASCRIPT = (
 )
 
 
+def _strict_warnings() -> int:
+    """The warnings MkDocs has counted for --strict so far (it checks the count only after every plugin's
+    on_post_build, then aborts): its own counter, so this build and MkDocs agree on what failed."""
+    return sum(
+        count
+        for handler in logging.getLogger("mkdocs").handlers
+        if isinstance(handler, CountHandler)
+        for _, count in handler.get_counts()
+    )
+
+
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    # Set by on_startup (MkDocs's command line); a build through the Python API (the offline command, which
+    # builds into a folder of its own) has neither, and builds in place.
+    command: str | None = None
+    dirty = False
+    final_site: Path | None = None
+    staging: Path | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.site_data = (base / self.config.site_data).resolve()
@@ -66,6 +92,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         config.extra_css.extend(p for p in EXTRA_CSS if p not in config.extra_css)
         scripts = {str(s) for s in config.extra_javascript}
         config.extra_javascript.extend(p for p in EXTRA_JAVASCRIPT if p not in scripts)
+        # `mkdocs build` and `gh-deploy` build beside site/ and swap at the end (`serve` builds into a folder
+        # of its own, a dirty build needs the old files in place).
+        self.final_site = self.staging = None
+        if self.command in ("build", "gh-deploy") and not self.dirty:
+            self.final_site = Path(config.site_dir)
+            self.staging = site_staging(self.final_site)
+            config.site_dir = str(self.staging)
         return config
 
     def on_pre_build(self, config):
@@ -80,6 +113,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             )
         except (SiteDataError, SiteDataErrors) as exc:
             raise PluginError(f"site data is not valid; nothing was built:\n{exc}") from None
+        # A page of the editor's that clashes with a generated one, found now (on_files comes after MkDocs
+        # has cleaned the site folder).
+        clashes = _clashes(get_files(config), self.result.pages, config)
+        if clashes:
+            raise PluginError("\n".join(clashes))
         if self.result.site.terms:
             # Glossary tooltips on every page MkDocs renders from Markdown (article text is marked by render).
             config.markdown_extensions.append(GlossaryExtension(self.result.site.terms))
@@ -88,15 +126,46 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             log.info("note: %s: %s", warning.path, warning.message)
 
     def on_files(self, files: Files, config):
+        # Files another plugin added since on_pre_build are checked too.
+        clashes = _clashes(files, self.result.pages, config)
+        if clashes:
+            raise PluginError("\n".join(clashes))
         for path, content in self.result.pages.items():
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                raise PluginError(
-                    f"docs/{path} exists, but the generator makes that page; remove or rename docs/{path}"
-                )
             files.append(File.generated(config, path, content=content))
         return files
+
+    @event_priority(-100)  # after every other plugin has written into the site folder (search index, offline)
+    def on_post_build(self, config):
+        if self.staging is None:
+            return
+        if _strict_warnings():
+            return  # MkDocs aborts next: on_build_error discards the new build, the last site stays
+        swap_site(self.staging, self.final_site)
+        log.info("The new site replaced the one in %s", self.final_site)
+        config.site_dir = str(self.final_site)
+        self.staging = None
+
+    def on_build_error(self, *, error):
+        if self.staging is not None:
+            discard_site(self.staging)
+            self.staging = None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.site_data))
         return server
+
+
+def _clashes(files: Files, pages: dict, config) -> list[str]:
+    """Pages of the editor's that the generator's would replace: the same file (docs/glossary.md), or another
+    file MkDocs writes to the same address (docs/glossary/index.md, docs/README.md for index.md)."""
+    by_dest = {file.dest_uri: file for file in files}
+    found = []
+    for path in pages:
+        page = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+        mine = files.get_file_from_path(path) or by_dest.get(page.dest_uri)
+        if mine is not None:
+            found.append(
+                f"docs/{mine.src_uri} exists, but the generator makes that page (/{page.url.removeprefix('./')}); "
+                f"remove or rename docs/{mine.src_uri}"
+            )
+    return found

@@ -130,3 +130,94 @@ def test_offline_names_file_line_and_key_and_keeps_the_old_zip(project):
     assert "site_data/sources.yml:" in result.stderr and "(language)" in result.stderr, result.stderr
     assert old.read_bytes() == kept
     assert sorted(p.name for p in project.glob(".classroom-copy.zip.partial-*")) == []
+
+
+# ---------------------------------------------------------------------------------------------- mkdocs build
+def mkdocs(project: Path):
+    from .conftest import run_mkdocs
+
+    return run_mkdocs(project / "mkdocs.yml", project / "site")
+
+
+def test_the_last_good_site_survives_every_failure_of_mkdocs_build(project):
+    first = mkdocs(project)
+    assert first.returncode == 0, first.stderr
+    site = project / "site"
+    (site / ".git").mkdir()  # a deployment checkout kept in site/: MkDocs's cleaning leaves dot-files alone
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    good = snapshot(site)
+    docs = project / "docs"
+    about = docs / "about.md"
+    original = about.read_text(encoding="utf-8")
+
+    def leftovers():
+        return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+
+    # Found before MkDocs cleans site/: pages of the editor's that a generated page would replace, as the
+    # same file or at the same address (history.md is generated: docs/history/index.md is /history/ too;
+    # docs/README.md would be the home page, which index.md is).
+    (docs / "glossary.md").write_text("# My glossary\n")
+    (docs / "history").mkdir()
+    (docs / "history" / "index.md").write_text("# My history\n")
+    (docs / "README.md").write_text("# About this folder\n")
+    clash = mkdocs(project)
+    assert clash.returncode == 1
+    assert snapshot(site) == good and leftovers() == []
+    for mine, address in (
+        ("glossary.md", "/glossary/"),
+        ("history/index.md", "/history/"),
+        ("README.md", "/"),
+    ):
+        assert f"docs/{mine} exists, but the generator makes that page ({address})" in clash.stderr, (
+            clash.stderr
+        )
+    shutil.rmtree(docs / "history")
+    (docs / "glossary.md").unlink()
+    (docs / "README.md").unlink()
+
+    # Found by MkDocs only after every page is written: a broken link in an editor's page (--strict).
+    about.write_text(original + "\n[A page that is not there](missing.md)\n", encoding="utf-8")
+    late = mkdocs(project)
+    assert late.returncode == 1 and "missing.md" in late.stderr, late.stderr
+    assert snapshot(site) == good and leftovers() == []
+
+    # What a killed build leaves beside site/ is tidied by the next one, which then replaces the site,
+    # keeping its dot-files and its mode.
+    (project / ".site.building-k1ll3d").mkdir()
+    (project / ".site.building-k1ll3d" / ".microsite-building").write_text("")
+    site.chmod(0o750)
+    about.write_text(original + "\nA new line of the editor's.\n", encoding="utf-8")
+    fixed = mkdocs(project)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "A new line of the editor's." in (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert not (site / ".microsite-building").exists()
+    assert site.stat().st_mode & 0o777 == 0o750
+    assert leftovers() == []
+
+
+def test_a_swap_cut_off_half_way_is_finished_or_undone(tmp_path):
+    from generator.output import BUILDING, site_staging, swap_site
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good")
+    (site / ".git").mkdir()
+    # Killed after the last site was moved aside, before the new one was in place: the last one comes back.
+    aside = tmp_path / ".site.replaced-x1"
+    site.rename(aside)
+    staging = site_staging(site)
+    assert (site / "index.html").read_text() == "last good" and not aside.exists()
+    (staging / "index.html").write_text("new")
+    swap_site(staging, site)
+    assert (site / "index.html").read_text() == "new" and (site / ".git").is_dir()
+    assert not (site / BUILDING).exists()
+    # Killed after the new site was in place: the old one's dot-files are carried over, the rest removed.
+    (tmp_path / ".site.replaced-x2").mkdir()
+    (tmp_path / ".site.replaced-x2" / ".well-known").mkdir()
+    (tmp_path / ".site.replaced-x2" / "index.html").write_text("old")
+    (site / BUILDING).write_text("")
+    site_staging(site)
+    assert (site / ".well-known").is_dir() and (site / "index.html").read_text() == "new"
+    assert not (site / BUILDING).exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.replaced")) == []
