@@ -51,8 +51,13 @@ def _document(text: str, path: str) -> Map:
 
 def _check_keys(path: str, node, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()):
     if not isinstance(node, Map):
+        # A list's item that is text or a number has no line of its own: the error names it by its place.
+        line = getattr(node, "line", None)
         raise SiteDataError(
-            path, f"{where} must be a mapping of keys to values", line=getattr(node, "line", None)
+            path,
+            f"{where} must be a mapping of keys to values (lines of 'key: value'), not {_kind(node)}",
+            line=line,
+            key=where if line is None else None,
         )
     allowed = required + optional
     for key in node:
@@ -64,6 +69,14 @@ def _check_keys(path: str, node, where: str, required: tuple[str, ...], optional
     for key in required:
         if key not in node or node[key] in (None, ""):
             raise SiteDataError(path, f"{where} needs '{key}'", line=node.line, key=key)
+
+
+def _kind(value) -> str:
+    if isinstance(value, Seq | list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__ if not isinstance(value, str) else 'text'} {str(value)[:40]!r}"
 
 
 def _text(path: str, node: Map, key: str, where: str, *, optional: bool = False) -> str | None:

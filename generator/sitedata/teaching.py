@@ -55,8 +55,12 @@ PAGE_TYPES = ("home", "sources", "source", "actors", "actor", "history", "glossa
 
 def _questions(path: str, node, where: str) -> tuple[Question, ...]:
     if not isinstance(node, Seq):
+        line = getattr(node, "line", None)  # text has no line of its own: named by its place instead
         raise SiteDataError(
-            path, f"{where} must be a list of {{q: ..., guidance: ...}}", line=getattr(node, "line", None)
+            path,
+            f"{where} must be a list of {{q: ..., guidance: ...}}",
+            line=line,
+            key=where if line is None else None,
         )
     result = []
     for i, item in enumerate(node):
