@@ -23,8 +23,8 @@ from generator import render
 from generator.build import generate
 from generator.errors import SiteDataError, SiteDataErrors
 
-from .hostile import STARTER, documents, inert_problems, replaced, to_html, write_site
-from .test_hostile_inputs import TEXTS, URLS, front_matter_problems
+from .hostile import CITE, STARTER, documents, inert_problems, replaced, to_html, write_site
+from .test_hostile_inputs import TEXT_CHANNELS, TEXTS, URL_CHANNELS, URLS, front_matter_problems
 
 
 def _documents() -> dict[str, dict]:
@@ -58,10 +58,16 @@ VALUES = st.one_of(
     st.text(max_size=80),
     st.sampled_from(["", " ", "index", "2018-02-30", "1823-13", "p99", "(a+)+$", "\x00", "\u202e"]),
     st.sampled_from([[], {}, ["x", ["y"]], {"value": "<b>x</b>"}, 7, None, True]),
+    # A value with its citation, as sources.yml's headline, subtitle, country and kind are given.
+    st.sampled_from(sorted(TEXTS.values())).map(lambda text: {"value": text, "source": CITE}),
 )
-# A file first, then a field of it: the word lists and rules hold most of the fields, the pages most of the text.
-FIELD = st.sampled_from(sorted(DOCS)).flatmap(
-    lambda name: st.sampled_from([field for field in FIELDS if field[0] == name])
+# Half the time a field the payload table knows reaches a page (test_hostile_inputs.py's channels), half the
+# time any field, a file first, then a field of it (the word lists and rules hold most of the fields).
+FIELD = st.one_of(
+    st.sampled_from(sorted(set(TEXT_CHANNELS.values()) | set(URL_CHANNELS.values()))),
+    st.sampled_from(sorted(DOCS)).flatmap(
+        lambda name: st.sampled_from([field for field in FIELDS if field[0] == name])
+    ),
 )
 EDITS = st.lists(st.tuples(FIELD, VALUES), min_size=1, max_size=3)
 

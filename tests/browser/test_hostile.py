@@ -134,15 +134,17 @@ DOM_SCAN = r"""() => {
   const bad = [];
   const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'data', 'poster',
                     'background', 'ping'];
+  // data-href and the like: addresses a script of ours turns into links (quiz.js's feedback link).
+  const isUrl = (name) => urlAttrs.includes(name) || /-(href|src|url)$/.test(name);
   const host = (value) => { try { return new URL(value, location.href).hostname; } catch { return ''; } };
   for (const el of document.querySelectorAll('*')) {
     for (const a of el.attributes) {
       const name = a.name.toLowerCase();
       const value = a.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
       if (name.startsWith('on')) bad.push(`${name}= on <${el.localName}>`);
-      if (urlAttrs.includes(name) && /^(javascript|data|vbscript):/.test(value))
+      if (isUrl(name) && /^(javascript|data|vbscript):/.test(value))
         bad.push(`${name}="${a.value.slice(0, 60)}" on <${el.localName}>`);
-      if (urlAttrs.includes(name) && host(a.value).endsWith('evil.example'))
+      if (isUrl(name) && host(a.value).endsWith('evil.example'))
         bad.push(`off-site ${name}="${a.value.slice(0, 60)}" on <${el.localName}>`);
     }
   }
@@ -226,6 +228,7 @@ def test_the_scan_sees_what_it_looks_for(scanner, hostile_url, hostile_site):
         "selfcheck": """<!doctype html><html><head><title>x</title>
             <meta http-equiv="content-security-policy" content="img-src *"></head><body>
             <a href="javascript:alert(1)">a</a> <span onmouseover="window.__pwned=1">s</span>
+            <fieldset data-href="javascript:alert(2)"></fieldset>
             <img src="https://evil.example/p.png" alt=""> <script>alert("ran")</script>
             <iframe src="about:blank"></iframe></body></html>""",
         "selfcheck-refresh": """<!doctype html><html><head><title>x</title>
@@ -245,6 +248,7 @@ def test_the_scan_sees_what_it_looks_for(scanner, hostile_url, hostile_site):
         "off-site request: https://evil.example/p.png",
         f"navigated to {hostile_url}/",
         "javascript:alert(1)",
+        'data-href="javascript:alert(2)" on <fieldset>',
         "onmouseover= on <span>",
         "a payload ran",
         '<meta http-equiv="content-security-policy">',
