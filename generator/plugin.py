@@ -136,6 +136,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     @event_priority(-100)  # after every other plugin has written into the site folder (search index, offline)
     def on_post_build(self, config):
+        # Whatever this plugin writes into the site after the pages (a download made from them) goes above
+        # this line: config.site_dir is still the new build's folder here, and the swap below is the last step.
         if self.staging is None:
             return
         if _strict_warnings():
