@@ -28,6 +28,7 @@ from .analyse.glossary import GlossaryExtension
 from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
 from .output import discard_site, site_staging, swap_site
+from .urls import UrlError, web_url
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 
@@ -83,6 +84,18 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         for key in ("site_name", "site_description"):
             if config[key]:
                 config[key] = html.escape(html.unescape(config[key]), quote=True)
+        # It prints site_url (in every page's <link rel="canonical" href="…">) and repo_url raw too: a quote
+        # there adds attributes to the element. They are rebuilt by the one URL rule (urls.py), which
+        # percent-encodes quotes as a browser would, and refused when they are not web addresses.
+        for key in ("site_url", "repo_url"):
+            if config[key]:
+                try:
+                    config[key] = web_url(config[key])
+                except UrlError as exc:
+                    raise PluginError(
+                        f"{config.config_file_path}: {key} {config[key]!r} is not a web address the site can "
+                        f"use: {exc} (such as https://www.example.org/site/)"
+                    ) from None
         # After the editor's own custom_dir (if any), so an editor can still override our files; MkDocs
         # copies the theme folder's static files into the site.
         theme_dir = str(self.templates / "theme")

@@ -247,11 +247,16 @@ def themed(tmp_path_factory) -> Path:
     config = config.replace(
         "site_description: {{ TITLE }}", 'site_description: "Desc\\" http-equiv=\\"refresh"'
     )
+    # Material prints site_url (the canonical link of every page) and repo_url raw as well.
+    config = config.replace('site_url: ""', f"site_url: '{SITE_URL}'\nrepo_url: '{SITE_URL}repo'")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "templates" / "new" / "docs", project / "docs")
     result = run_mkdocs(project / "mkdocs.yml", project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+SITE_URL = 'https://ok.example/"onmouseover="alert(1)"/'
 
 
 def test_quotes_never_leave_the_themes_attributes(themed):
@@ -276,5 +281,28 @@ def test_quotes_never_leave_the_themes_attributes(themed):
     ] == [TEXTS["meta refresh"]]
     logo = [a for t, a in Page(home).elements if t == "a" and "md-logo" in (a.get("class") or "")]
     assert logo and all(a["aria-label"] == 'Site" onmouseover="alert(1)' for a in logo)
+    # The addresses of mkdocs.yml went through the URL rule: quotes percent-encoded, as a browser would.
+    canonical = [a["href"] for t, a in Page(home).elements if t == "link" and a.get("rel") == "canonical"]
+    assert canonical == ["https://ok.example/%22onmouseover=%22alert(1)%22/"]
+    repo = [a["href"] for t, a in Page(home).elements if t == "a" and "md-source" in (a.get("class") or "")]
+    assert repo and set(repo) == {"https://ok.example/%22onmouseover=%22alert(1)%22/repo"}  # header, drawer
     actor = Page((themed / "actors" / "ana-ortiz" / "index.html").read_text(encoding="utf-8"))
     assert TEXTS["content security policy"] in actor.text
+
+
+@pytest.mark.parametrize("key", ["site_url", "repo_url"])
+def test_an_address_in_mkdocs_yml_that_is_not_a_web_address_is_refused(tmp_path, key):
+    project = tmp_path / "project"
+    write_site(project, documents())
+    config = (ROOT / "templates" / "new" / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("{{ TITLE }}", "A site").replace(
+        'site_url: ""', f"{key}: 'javascript://x/%0aalert(1)'"
+    )
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "templates" / "new" / "docs", project / "docs")
+    result = run_mkdocs(project / "mkdocs.yml", project / "site")
+    assert result.returncode == 1
+    # (MkDocs adds a final / to site_url.)
+    assert f"mkdocs.yml: {key} 'javascript://x/%0aalert(1)" in result.stderr, result.stderr
+    assert "is not a web address the site can use: it must start with https://" in result.stderr
+    assert not (project / "site").exists()

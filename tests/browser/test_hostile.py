@@ -96,6 +96,9 @@ def _hostile_project(dest: Path) -> Path:
     config = (ROOT / "templates" / "new" / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("site_name: {{ TITLE }}", 'site_name: "Site\\" onmouseover=\\"alert(16)"')
     config = config.replace("site_description: {{ TITLE }}", 'site_description: "D\\" http-equiv=\\"refresh"')
+    # Addresses of mkdocs.yml the theme prints (the canonical link, the repository link; QR codes of pages).
+    config = config.replace('site_url: ""', 'site_url: \'https://ok.example/"onmouseover="alert(17)"/\'')
+    config += 'repo_url: \'https://ok.example/"onclick="alert(18)"\'\n'
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "templates" / "new" / "docs", dest / "docs")
     for name, fields in SAVED_PAGES.items():
