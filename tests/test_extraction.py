@@ -44,6 +44,8 @@ def test_body(articles, file):
     assert [p.id for p in article.paragraphs] == [f"p{i}" for i in range(1, len(texts) + 1)]
     if "contains" in want:
         assert any(want["contains"] in t for t in texts)
+    for pid, text in want.get("paragraph_text", {}).items():  # a paragraph that must be kept whole
+        assert texts[int(pid[1:]) - 1] == text
 
 
 @pytest.mark.parametrize("file", sorted(EXPECTED))

@@ -95,3 +95,21 @@ LABELS = yaml.safe_load((ROOT / "tests/expected/labels.yml").read_text(encoding=
 @pytest.mark.parametrize("file", sorted(LABELS))
 def test_labels(articles, file):
     assert [[lab.paragraph, lab.actor, lab.text] for lab in articles[file].labels] == LABELS[file]
+
+
+def test_morales_tweet_is_kept_as_his_statement(articles):
+    """Issue 14: Iran Daily's embedded tweet (p7) repeats only its second sentence; its first is Morales's and
+    nowhere else. It is kept, it is his statement, and its framing words are counted as his, not the outlet's."""
+    article = articles["002_c94e1d65cfa08746.txt"]
+    assert not [r for r in article.removed if r.rule == "repeated-quote"]
+    tweet = next(q for q in article.quotes if q.paragraph == "p7")
+    assert tweet.text.startswith(
+        "We condemn Trump's coup conspiracy by holding secret meetings with Venezuelan"
+    )
+    assert (tweet.kind, tweet.speaker) == ("speech", "evo-morales")
+    hits = {(h.term, h.quoted) for h in article.framing if h.paragraph == "p7"}
+    assert ("military traitors", "Evo Morales") in hits
+    assert all(quoted == "Evo Morales" for _, quoted in hits)
+    assert not [
+        label for label in article.labels if label.paragraph == "p7" and label.actor == "donald-trump"
+    ]
