@@ -278,6 +278,9 @@ class Term:
     aliases: tuple[str, ...]
     definition: str
     source: str
+    # Contexts in which a form is used in its ordinary sense and is not marked ("met the idea with opposition"):
+    # glossary.yml's `except`, the same shape as the lexicon's.
+    exceptions: tuple[FramingException, ...] = ()
 
     @property
     def id(self) -> str:

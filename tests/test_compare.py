@@ -174,3 +174,13 @@ def test_history_names_the_date_of_an_outlets_two_articles(pages):
     history = pages["history.md"]
     assert "- Breitbart News, 10 Sep 2018, [paragraph 2](sources/venezuela-calls-for-massive-march" in history
     assert "- Breitbart News, [paragraph" not in history
+
+
+def test_glossary_contexts_of_the_real_corpus(pages):
+    """000 p7 "met the idea with opposition" and 001 p5 "urged the military to intervene" are ordinary senses."""
+    march = pages["sources/venezuela-calls-for-massive-march-against-u-s-amid-talk-of.md"]
+    p7 = next(line for line in march.splitlines() if 'id="p7"' in line)
+    assert "with opposition." in p7 and "ms-term" not in p7.split("reportedly met the idea")[1]
+    report = pages["sources/report-trump-administration-discussed-socialist-regime.md"]
+    p5 = next(line for line in report.splitlines() if 'id="p5"' in line)
+    assert "urged the military to intervene and" in p5

@@ -7,7 +7,7 @@ import pytest
 from generator.analyse.glossary import Finder, mark_text
 from generator.analyse.history import find_invocations, record
 from generator.escape import escape_text
-from generator.model import Event, Paragraph, Reference, Term
+from generator.model import Event, FramingException, Paragraph, Reference, Term
 
 SRC = (Reference("Record", "https://history.example/monroe", "primary"),)
 
@@ -160,3 +160,42 @@ def test_glossary_terms_are_not_marked_inside_raw_html_links():
     )
     assert '<a href="https://x.example/">the coup of 1973</a>' in html
     assert html.count('class="ms-term"') == 1 and 'a <span class="ms-term"' in html
+
+
+OPPOSITION = Term(
+    "opposition",
+    ("opposition",),
+    "The parties and groups against the government.",
+    "https://x.org",
+    (FramingException("resistance to an idea", before=r"\bmet\s+(?:\w+\s+){0,3}with\s+"),),
+)
+
+
+@pytest.mark.parametrize(
+    "texts, marked",
+    [
+        # Issue 14: a word in its ordinary sense is not marked; the next use in the glossary's sense is.
+        (["Leaders met the idea with opposition."], None),
+        (["Leaders met the idea with opposition. The opposition marched."], "The "),
+        (["Leaders met the idea with opposition.", "The opposition marched."], "The "),
+        (["The opposition met the plan with anger."], "The "),
+    ],
+)
+def test_glossary_term_not_marked_in_its_except_contexts(texts, marked):
+    finder, done = Finder((OPPOSITION,)), set()
+    html = "".join(mark_text(t, finder, done, escape_text) for t in texts)
+    assert html.count('class="ms-term"') == (0 if marked is None else 1)
+    if marked is not None:
+        assert f'{marked}<span class="ms-term"' in html
+
+
+def test_glossary_except_needs_a_pattern_and_says_where():
+    from generator.errors import SiteDataError
+    from generator.sitedata import parse_glossary
+
+    text = (
+        "terms:\n  - term: opposition\n    aliases: [opposition]\n    except:\n      - why: ordinary sense\n"
+        "    definition: The parties against the government.\n    source: https://x.org/\n"
+    )
+    with pytest.raises(SiteDataError, match=r"glossary\.yml:5.*terms\[0\]\.except\[0\] needs a pattern"):
+        parse_glossary(text, "glossary.yml")

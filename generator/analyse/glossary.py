@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..escape import escape_inline
 from ..model import Term
+from .compare import _excepted  # a term's `except` contexts, read as the lexicon's are
 from .mentions import WORD_START, fold
 
 PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")  # Python-Markdown's stash of raw HTML
@@ -56,16 +57,18 @@ class Finder:
         self, text: str, done: set[str], skip: list[tuple[int, int]] = ()
     ) -> list[tuple[int, int, Term]]:
         """(start, end, term) of the first occurrence of each term not yet in ``done`` (updated), outside the
-        ``skip`` ranges (link text)."""
+        ``skip`` ranges (link text) and the term's `except` contexts (a word in its ordinary sense)."""
         folded, index = fold(text)
         found = []
         for m in self.regex.finditer(folded):
             term = self.by_form[" ".join(m.group(1).split())]
-            at = index[m.start(1)]
+            at, end = index[m.start(1)], index[m.end(1) - 1] + 1
             if term.id in done or any(a <= at < b for a, b in skip):
                 continue
+            if term.exceptions and _excepted(term, text, at, end):
+                continue
             done.add(term.id)
-            found.append((index[m.start(1)], index[m.end(1) - 1] + 1, term))
+            found.append((at, end, term))
         return found
 
 

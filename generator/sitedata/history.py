@@ -16,6 +16,7 @@ from .common import (
     _unique,
     _url,
 )
+from .facts import _exceptions  # glossary.yml's `except` has the lexicon's shape
 
 
 def parse_history(
@@ -109,7 +110,7 @@ def parse_glossary(text: str, path: str) -> tuple[Term, ...]:
     terms: list[Term] = []
     for i, node in enumerate(_seq(path, data, "terms", "glossary.yml")):
         where = f"terms[{i}]"
-        _check_keys(path, node, where, ("term", "definition", "source"), ("aliases",))
+        _check_keys(path, node, where, ("term", "definition", "source"), ("aliases", "except"))
         aliases = _strings(path, node, "aliases", where, words=True)
         name = _text(path, node, "term", where)
         if not any(c.isalnum() for c in name):
@@ -119,6 +120,7 @@ def parse_glossary(text: str, path: str) -> tuple[Term, ...]:
             aliases,
             _text(path, node, "definition", where),
             _url(path, node, "source", where),
+            _exceptions(path, node, where),
         )
         if any(t.id == term.id for t in terms):
             raise _fail(path, node, "term", f"{where}: the term '{term.term}' is listed twice")
