@@ -94,6 +94,16 @@ def test_title_is_part_of_the_mention():
         ("It was the elected government of President Nicolás Maduro that fell.", "the elected government of"),
         ("Critics say the Maduro regime has failed.", "the Maduro regime"),
         ("Yesterday Ana Ruiz, a spokeswoman for the ministry, said no.", "a spokeswoman for the ministry"),
+        # Issue 14: the comma closes a quotation before the description; a title set off before the name.
+        (
+            "He called “a march in honor of Ana Ruiz,” a Marxist leader overthrown in 1973.",
+            "a Marxist leader overthrown in 1973",
+        ),
+        (
+            "They accused the US of plotting against its president, Nicolás Maduro, who denied it.",
+            "its president",
+        ),
+        ("To overthrow our brother Nicolás Maduro is a crime.", "our brother"),
     ],
 )
 def test_labels(text, label):
@@ -107,6 +117,10 @@ def test_labels(text, label):
         "They plotted to oust Nicolás Maduro, the officials said.",  # a verb and its object
         "According to the Times, the soldiers never asked for help.",  # the comma ends the phrase
         "It was a plot against Nicolás Maduro, starting in the autumn.",
+        "“It was a plot against Nicolás Maduro,” the officials said.",  # a quotation closed, then a clause
+        "They voted for its president, Nicolás Maduro.",  # no comma after the name: not set off
+        "We condemn Trump's coup conspiracy.",  # a subject and its verb (attribution.yml label_stop_words)
+        "The White House responded to the report Times by admitting it.",  # Breitbart's garble (000 p6)
     ],
 )
 def test_no_false_labels(text):

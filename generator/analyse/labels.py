@@ -68,7 +68,8 @@ def _appositive(text: str, mention: Mention, attribution: Attribution, stop: set
     after = re.sub(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", "", after)  # "Evo Morales of Bolivia"
     after = re.sub(r"^\s*\([^)]{1,12}\)", "", after)  # "Marco Rubio (R-FL)"
     # The phrase runs to the next comma or full stop (not the stop of an initial: "George W. Bush").
-    m = re.match(r"^,\s+([^,;:()“”\"]+?)(?=,|(?<![A-Z])\.\s|\.$|;|\)|$| who | which )", after)
+    # The comma may close a quotation first ("in honor of Salvador Allende,” a Marxist Chilean leader …").
+    m = re.match(r"^,[”\"]?\s+([^,;:()“”\"]+?)(?=,|(?<![A-Z])\.\s|\.$|;|\)|$| who | which )", after)
     if not m:
         return None
     phrase = m.group(1).strip()
@@ -96,6 +97,10 @@ def find_labels(
     stop |= {v.casefold() for v in attribution.speech_verbs}
     heads = "|".join(re.escape(h) for h in attribution.label_heads) or r"(?!x)x"
     verbs = "|".join(re.escape(v) for v in attribution.speech_verbs) or r"(?!x)x"
+    # Titles in lower case as a description's head ("its president"), one word each.
+    titles = (
+        "|".join(sorted({re.escape(t.casefold()) for t in attribution.titles if " " not in t})) or r"(?!x)x"
+    )
     text_of = {p.id: p.text for p in paragraphs}
     labels: list[Label] = []
     seen: set[Label] = set()
@@ -141,11 +146,29 @@ def find_labels(
             article = re.search(r"(?:\bthe|\bThe)\s+$", text[window : mention.start])
             start = window + article.start() if article else mention.start
             add(mention.actor, text[start : mention.end] + " " + head.group(1), mention.paragraph)
-        # After "according to X," or "against X," the comma ends a phrase: what follows is not about X.
-        appositive = None if object_of_preposition else _appositive(text, mention, attribution, stop)
+        # After "according to X," or "against X," the comma ends a phrase: what follows is not about X; unless
+        # the comma closes a quotation and an article opens a description ("… of Salvador Allende,” a Marxist …").
+        closes_quote = bool(re.match(r"^,[”\"]\s+(?:a|an)\s", after))
+        appositive = (
+            None
+            if object_of_preposition and not closes_quote
+            else _appositive(text, mention, attribution, stop)
+        )
         if appositive:
             add(mention.actor, appositive, mention.paragraph)
+        # A title set off before the name: "plotting against its president, Nicolás Maduro, who …".
+        before_title = _title_before(text[window : mention.start], titles) if after.startswith(",") else None
+        if before_title:
+            add(mention.actor, before_title, mention.paragraph)
     return tuple(labels)
+
+
+def _title_before(before: str, titles: str) -> str | None:
+    """'its president, ' or 'the senator, ' right before a name that a comma follows: the title in apposition."""
+    m = re.search(
+        rf"\b((?:its|his|her|their|our|the)\s+(?:[a-z][\w’'-]*\s+){{0,2}}(?:{titles})),\s+$", before
+    )
+    return m.group(1) if m else None
 
 
 def _title_of(surface: str, attribution: Attribution) -> str:
