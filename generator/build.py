@@ -18,6 +18,7 @@ from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
 from .output import check_output_folder, write_pages
+from .overrides import apply_quote_overrides
 from .parse import decode
 from .render import SOURCE_LINKS, SOURCE_LINKS_FILE_URLS, addresses, redirect_page, render_site
 from .teach import handout_key, left_out, teaching_addresses
@@ -172,11 +173,16 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
         except SiteDataError as exc:
             errors.append(exc)
             continue
-        articles.append(
+        analysed, failed = apply_quote_overrides(
             analyse_article(
                 article, info.words_per_minute, match, actors, attribution, events, facts, lexicon
-            )
+            ),
+            by_file[file].quotes,
+            actors,
+            sources_path,
         )
+        errors.extend(failed)
+        articles.append(analysed)
         warnings.extend(notes)
     seen: dict[str, str] = {}
     for article in articles:

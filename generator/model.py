@@ -103,6 +103,21 @@ class SourceEntry:
     author: Sourced | None = None
     published: Sourced | None = None
     line: int = 0  # where the entry starts in sources.yml
+    quotes: tuple[QuoteOverride, ...] = ()  # the editor's corrections of whose words a quotation is
+
+
+@dataclass(frozen=True)
+class QuoteOverride:
+    """An editor's correction of whose words a quotation is, where the rules cannot tell (sources.yml `quotes`):
+    the quotation in ``paragraph`` that starts with ``text`` is ``speaker``'s, named ``label``, with a note the
+    page shows."""
+
+    paragraph: str
+    text: str
+    speaker: str  # actor id
+    label: str | None
+    note: str
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -234,6 +249,7 @@ class Quote:
     # The speaker's name as the text gives it when actors.yml does not list them ("José Peña"); speaker is
     # then None, and the pages say the name is not in the site's list of people.
     named: str | None = None
+    note: str | None = None  # the editor's note when sources.yml corrects the speaker (QuoteOverride)
 
 
 @dataclass(frozen=True)

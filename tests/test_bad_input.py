@@ -326,3 +326,29 @@ def test_teaching_question_without_guidance(site_data):
     text = _re.sub(r"\n        guidance: >-\n(?:          [^\n]*\n)+", "\n", text, count=1)
     (site_data / "teaching.yml").write_text(text, encoding="utf-8")
     check_fails(site_data, r"teaching\.yml:\d+ \(guidance\): questions\.[a-z.\[\]/-]+\[0\] needs 'guidance'")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "        text: the United States to supply them\n",
+            "        text: the United States to sell them\n",
+            r"sources\.yml:\d+ \(text\): 001_5e3daf8ecf212796\.txt: quotes: no quotation in p7 start with "
+            r"'the United States to sell them'; give the first words of exactly one quotation",
+        ),
+        (
+            "        speaker: new-york-times\n",
+            "        speaker: the-times\n",
+            r"sources\.yml:\d+ \(speaker\): 001_5e3daf8ecf212796\.txt: quotes: speaker 'the-times' is not an actor id",
+        ),
+    ],
+)
+def test_quote_override_that_matches_nothing(site_data, old, new, message):
+    """Issue 14: an editor's correction of whose words a quotation is must name one quotation and one actor."""
+    from generator.build import load_site
+    from generator.errors import SiteDataError
+
+    edit(site_data / "sources.yml", old, new)
+    with pytest.raises(SiteDataError, match=message):
+        load_site(site_data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Outlet, Rating, SiteInfo, SourceEntry, StoryParagraph
+from ..model import Outlet, QuoteOverride, Rating, SiteInfo, SourceEntry, StoryParagraph
 from ..yamlfile import Seq
 from .common import (
     RESERVED,
@@ -120,7 +120,7 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
             node,
             where,
             ("file", "outlet", "language"),
-            ("slug", "url", "title", "subtitle", "author", "published"),
+            ("slug", "url", "title", "subtitle", "author", "published", "quotes"),
         )
         file = _text(path, node, "file", where)
         if any(e.file == file for e in entries):
@@ -159,6 +159,33 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
                 author=_sourced(path, node, "author", where),
                 published=_sourced(path, node, "published", where, date=True),
                 line=node.line,
+                quotes=_quote_overrides(path, node, where),
             )
         )
     return tuple(outlets), tuple(entries)
+
+
+def _quote_overrides(path: str, node, where: str) -> tuple[QuoteOverride, ...]:
+    """An entry's `quotes`: whose words a quotation is, where the rules cannot tell, each with a note."""
+    if "quotes" not in node:
+        return ()
+    found = []
+    for k, q in enumerate(_seq(path, node, "quotes", where)):
+        qw = f"{where}.quotes[{k}]"
+        _check_keys(path, q, qw, ("paragraph", "text", "speaker", "note"), ("label",))
+        paragraph = _text(path, q, "paragraph", qw)
+        if not re.match(r"^p[1-9]\d*$", paragraph):
+            raise _fail(
+                path, q, "paragraph", f"{qw}.paragraph '{paragraph}' must be a paragraph id such as 'p7'"
+            )
+        found.append(
+            QuoteOverride(
+                paragraph,
+                _text(path, q, "text", qw),
+                _text(path, q, "speaker", qw),
+                _text(path, q, "label", qw, optional=True),
+                _text(path, q, "note", qw),
+                q.line,
+            )
+        )
+    return tuple(found)
