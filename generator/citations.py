@@ -27,12 +27,17 @@ TRAILING = ".,;:!?’”"
 class SiteRule:
     """A site (a domain and its subdomains, or a path pattern on a host) and why it is listed."""
 
-    domain: str
+    domain: str  # "" for a list page on any site (``segment``)
     path: re.Pattern | None
     reason: str
     raw: bool  # a raw file host, not an unsuitable publisher
+    segment: str | None = None  # a path segment that marks a page listing other pages ("topic", "tag")
 
     def matches(self, host: str, path: str) -> bool:
+        if (
+            self.segment is not None
+        ):  # "/topic/<name>": the segment names the kind of list, the next its subject
+            return self.segment in path.casefold().strip("/").split("/")[:-1]
         if not (host == self.domain or host.endswith("." + self.domain)):
             return False
         return self.path is None or bool(self.path.match(path))
@@ -63,10 +68,19 @@ def _pattern(path: str) -> re.Pattern:
 
 
 def parse_citations(text: str, path: str) -> CitationPolicy:
-    """citations.yml: ``unsuitable`` sites and ``raw_file_hosts``, each {domain or host, path, reason}."""
+    """citations.yml: ``unsuitable`` sites and ``raw_file_hosts``, each {domain or host, path, reason}, and
+    ``list_pages``, each {segment, reason}: a topic, tag or category page on any site lists other pages and
+    supports no single claim."""
     data = _document(text, path)
-    _check_keys(path, data, "citations.yml", (), ("unsuitable", "raw_file_hosts"))
+    _check_keys(path, data, "citations.yml", (), ("unsuitable", "raw_file_hosts", "list_pages"))
     rules: list[SiteRule] = []
+    for i, node in enumerate(_seq(path, data, "list_pages", "citations.yml")):
+        where = f"list_pages[{i}]"
+        _check_keys(path, node, where, ("segment", "reason"))
+        segment = _text(path, node, "segment", where).casefold()
+        if not re.match(r"^[a-z0-9_-]+$", segment):
+            raise _fail(path, node, "segment", f"'segment' in {where} must be one path segment such as topic")
+        rules.append(SiteRule("", None, _text(path, node, "reason", where), False, segment))
     for key, host_key in (("unsuitable", "domain"), ("raw_file_hosts", "host")):
         for i, node in enumerate(_seq(path, data, key, "citations.yml")):
             where = f"{key}[{i}]"
@@ -118,6 +132,6 @@ def unsuitable_citations(
             host, path = _host(url)
             rule = next((r for r in policy.rules if r.matches(host, path)), None)
             if rule is not None:
-                kind = "raw file" if rule.raw else "not fit to teach from"
+                kind = "raw file" if rule.raw else "a list page" if rule.segment else "not fit to teach from"
                 found.append(BadCitation(file, line, url, f"{kind}: {rule.reason}"))
     return tuple(found)

@@ -21,6 +21,9 @@ unsuitable:
 raw_file_hosts:
   - {host: raw.githubusercontent.com, reason: a file}
   - {host: github.com, path: "/*/*/blob/", reason: a file in a repository}
+list_pages:
+  - {segment: topic, reason: a topic page}
+  - {segment: tag, reason: a tag page}
 """,
     "citations.yml",
 )
@@ -61,6 +64,24 @@ def found(text: str, exclude=()) -> list[tuple[int, str]]:
             [(1, "https://raw.githubusercontent.com/a/b/main/c.txt")],
         ),
         ("citation: https://history.state.gov/milestones/1801-1829/monroe", []),
+        # Issue 14: a topic or tag page lists other pages and supports no claim (a newspaper's topic page for a
+        # biography, a dictionary's word list for a definition), on any site.
+        (
+            "citation: https://www.chicagotribune.com/topic/politics-government/barack-obama-PEPLT007408-topic.html",
+            [
+                (
+                    1,
+                    "https://www.chicagotribune.com/topic/politics-government/barack-obama-PEPLT007408-topic.html",
+                )
+            ],
+        ),
+        (
+            "source: http://www.oxfordlearnersdictionaries.com/topic/parliament/opposition",
+            [(1, "http://www.oxfordlearnersdictionaries.com/topic/parliament/opposition")],
+        ),
+        ("url: https://blog.example.org/TAG/venezuela/", [(1, "https://blog.example.org/TAG/venezuela/")]),
+        ("source: https://en.wikipedia.org/wiki/Tag", []),  # an article about a word, not a list
+        ("url: https://example.org/news/2018/topical-report", []),  # a segment, not part of a word
     ],
 )
 def test_listed_sites_are_found_with_their_line(text, expected):
@@ -89,6 +110,7 @@ def test_urls_ends_at_closing_punctuation():
         ("unsuitable:\n  - {domain: fandom.com}\n", "needs 'reason'"),
         ("raw_file_hosts:\n  - {host: github.com, path: blob, reason: x}\n", "must start with '/'"),
         ("unsuitable:\n  - {site: fandom.com, reason: x}\n", "unknown key 'site'"),
+        ("list_pages:\n  - {segment: /topic/, reason: x}\n", "must be one path segment"),
     ],
 )
 def test_bad_lists_name_file_line_and_key(text, message):
