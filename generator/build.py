@@ -173,7 +173,7 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
         except SiteDataError as exc:
             errors.append(exc)
             continue
-        analysed, failed = apply_quote_overrides(
+        analysed, failed, override_notes = apply_quote_overrides(
             analyse_article(
                 article, info.words_per_minute, match, actors, attribution, events, facts, lexicon
             ),
@@ -184,6 +184,7 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
         errors.extend(failed)
         articles.append(analysed)
         warnings.extend(notes)
+        warnings.extend(override_notes)
     seen: dict[str, str] = {}
     for article in articles:
         if article.id in seen:

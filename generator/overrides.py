@@ -4,8 +4,10 @@ The attribution rules give a quotation to whoever the text says said it, or leav
 sentences need a reader: "According to the commander allegedly speaking to the Times, … they asked “the United
 States to supply them …”" quotes the Times' own account of what the commander asked for, not his words. An
 override names the quotation (its paragraph and first words), its speaker (an actor id) and a note that the
-source page prints beside it; words of the lexicon inside it become that speaker's. An override that matches no
-quotation, or names no actor, is an error naming the file, line and key.
+source page prints beside it; words of the lexicon inside it become that speaker's. An override naming an actor
+``actors.yml`` does not list is an error (a typo), or a note when there is no ``actors.yml``; one that matches no
+quotation (the text or the cleaning rules changed) is a note: it applies to nothing, and the quotation keeps the
+rules' reading. Both name the file, line and key.
 """
 
 from __future__ import annotations
@@ -13,36 +15,31 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .errors import SiteDataError
-from .model import Actor, Article, QuoteOverride
+from .model import Actor, Article, QuoteOverride, Warning
 
 
 def apply_quote_overrides(
     article: Article, overrides: tuple[QuoteOverride, ...], actors: tuple[Actor, ...], path: str
-) -> tuple[Article, list[SiteDataError]]:
-    """The article with each override's quotation given to its speaker, and the errors of those that fail."""
+) -> tuple[Article, list[SiteDataError], list[Warning]]:
+    """The article with each override's quotation given to its speaker; the errors and notes of those that fail."""
     names = {a.id: a.name for a in actors}
-    quotes, framing, errors = list(article.quotes), list(article.framing), []
+    quotes, framing, errors, notes = list(article.quotes), list(article.framing), [], []
     for o in overrides:
         if o.speaker not in names:
-            errors.append(
-                SiteDataError(
-                    path,
-                    f"{article.file}: quotes: speaker '{o.speaker}' is not an actor id in actors.yml",
-                    line=o.line,
-                    key="speaker",
-                )
-            )
+            message = f"{article.file}: quotes: speaker '{o.speaker}' is not an actor id in actors.yml"
+            if actors:
+                errors.append(SiteDataError(path, message, line=o.line, key="speaker"))
+            else:
+                notes.append(Warning(f"{path}:{o.line}", f"{message} (there is none), so it changes nothing"))
             continue
         hits = [i for i, q in enumerate(quotes) if q.paragraph == o.paragraph and q.text.startswith(o.text)]
         if len(hits) != 1:
             found = "no quotation" if not hits else f"{len(hits)} quotations"
-            errors.append(
-                SiteDataError(
-                    path,
-                    f"{article.file}: quotes: {found} in {o.paragraph} start with '{o.text}'; give the first "
-                    "words of exactly one quotation of that paragraph",
-                    line=o.line,
-                    key="text",
+            notes.append(
+                Warning(
+                    f"{path}:{o.line} (text)",
+                    f"{article.file}: quotes: {found} in {o.paragraph} start with '{o.text}', so the override "
+                    "changes nothing; give the first words of exactly one quotation of that paragraph",
                 )
             )
             continue
@@ -57,4 +54,4 @@ def apply_quote_overrides(
             else h
             for h in framing
         ]
-    return replace(article, quotes=tuple(quotes), framing=tuple(framing)), errors
+    return replace(article, quotes=tuple(quotes), framing=tuple(framing)), errors, notes
