@@ -19,6 +19,7 @@ Material's (or Zensical's) offline plugin makes search work from disk: the class
 
 from __future__ import annotations
 
+import html
 import io
 from dataclasses import dataclass
 
@@ -136,7 +137,9 @@ def _append(data: CommentedMap, key: str, items) -> None:
 
 def project_config(text: str, display: str, *, glossary: bool, offline: bool) -> str:
     """The project's mkdocs.yml, made from the editor's: the same settings, and what the plugin adds."""
-    data = _plain(_load(text, display))
+    loaded = _load(text, display)
+    data = _plain(loaded)
+    _safe_for_the_theme(data, loaded, display)
     for key in DROPPED_KEYS:
         data.pop(key, None)
     data["docs_dir"] = "docs"
@@ -176,6 +179,31 @@ def project_config(text: str, display: str, *, glossary: bool, offline: bool) ->
     out = io.StringIO()
     _yaml().dump(data, out)
     return HEADER.format(source=display) + out.getvalue()
+
+
+def _safe_for_the_theme(data: CommentedMap, loaded: CommentedMap, display: str) -> None:
+    """Material prints site_name and site_description raw into attributes (aria-label="…", <meta
+    content="…">), and site_url (every page's canonical link) and repo_url raw into href="…", under MkDocs
+    and Zensical alike; with no plugin to escape them, the project's config holds them escaped (names as HTML,
+    an entity already written kept) and rebuilt (addresses, by the one URL rule: quotes percent-encoded)."""
+    from .urls import UrlError, web_url
+
+    for key in ("site_name", "site_description"):
+        if isinstance(data.get(key), str):
+            data[key] = html.escape(html.unescape(data[key]), quote=True)
+    for key in ("site_url", "repo_url"):
+        value = data.get(key)
+        if not value:
+            continue
+        try:
+            data[key] = web_url(value)
+        except UrlError as exc:
+            raise SiteDataError(
+                display,
+                f"{key} {value!r} is not a web address the site can use: {exc} (such as https://www.example.org/)",
+                line=loaded.lc.key(key)[0] + 1,
+                key=key,
+            ) from None
 
 
 def project_files(

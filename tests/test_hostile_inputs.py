@@ -18,7 +18,7 @@ import yaml
 from generator.build import generate, load_site
 from generator.errors import SiteDataError
 
-from .conftest import ROOT, run_mkdocs
+from .conftest import ROOT, run_cli, run_mkdocs
 from .hostile import CITE, documents, inert_problems, replaced, to_html, write_site
 from .htmltext import Page
 
@@ -306,3 +306,29 @@ def test_an_address_in_mkdocs_yml_that_is_not_a_web_address_is_refused(tmp_path,
     assert f"mkdocs.yml: {key} 'javascript://x/%0aalert(1)" in result.stderr, result.stderr
     assert "is not a web address the site can use: it must start with https://" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_the_project_of_build_out_holds_mkdocs_yml_names_escaped_and_addresses_rebuilt(tmp_path):
+    """Without our plugin (Zensical, or MkDocs on the project), nothing escapes what the theme prints raw."""
+    from generator.project import project_config
+
+    config = (ROOT / "templates" / "new" / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("site_name: {{ TITLE }}", 'site_name: "Site\\" onmouseover=\\"alert(1)"')
+    config = config.replace("site_description: {{ TITLE }}", "site_description: 'A &amp; B \"x'")
+    config = config.replace('site_url: ""', f"site_url: '{SITE_URL}'\nrepo_url: '{SITE_URL}repo'")
+    written = yaml.safe_load(project_config(config, "mkdocs.yml", glossary=False, offline=False))
+    assert written["site_name"] == "Site&quot; onmouseover=&quot;alert(1)"
+    assert written["site_description"] == "A &amp; B &quot;x"  # an entity already written is kept
+    assert written["site_url"] == "https://ok.example/%22onmouseover=%22alert(1)%22/"
+    assert written["repo_url"] == "https://ok.example/%22onmouseover=%22alert(1)%22/repo"
+    # An address that is not a web address is refused by `build --out`, naming the file, line and key.
+    project = tmp_path / "project"
+    write_site(project, documents())
+    (project / "mkdocs.yml").write_text(config.replace(SITE_URL, "javascript://x/%0aalert(1)"), "utf-8")
+    shutil.copytree(ROOT / "templates" / "new" / "docs", project / "docs")
+    result = run_cli("build", "--out", "build/project", cwd=project)
+    assert result.returncode != 0
+    assert re.search(
+        r"mkdocs\.yml:\d+ \(site_url\): site_url 'javascript://x/%0aalert\(1\)' is not a web", result.stderr
+    ), result.stderr
+    assert not (project / "build").exists()
