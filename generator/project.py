@@ -220,11 +220,16 @@ def project_files(
     files: dict[str, bytes] = {"mkdocs.yml": config.encode("utf-8")}
     for rel, content in docs.items():
         files[f"docs/{rel}"] = content
+    # The same file, or another one published at the same address (docs/history/index.md beside the
+    # generated history.md: both are /history/, and a builder keeps one of them).
+    addresses = {_address(rel): rel for rel in docs if _address(rel)}
     for rel, content in pages.items():
-        if rel in docs:
+        mine = rel if rel in docs else addresses.get(_address(rel))
+        if mine is not None:
             raise SiteDataError(
-                f"{docs_display}/{rel}",
-                f"exists, but the generator makes that page; remove or rename {docs_display}/{rel}",
+                f"{docs_display}/{mine}",
+                f"exists, but the generator makes that page ({_address(rel) or rel}); remove or rename "
+                f"{docs_display}/{mine}",
             )
         files[f"docs/{rel}"] = content.encode("utf-8")
     for rel, content in {**theme, **custom}.items():
@@ -232,3 +237,12 @@ def project_files(
     if glossary is not None:
         files[GLOSSARY] = glossary
     return files
+
+
+def _address(rel: str) -> str | None:
+    """The address a Markdown file of docs/ is published at (index.md and README.md are their folder's)."""
+    if not rel.endswith(".md"):
+        return None
+    folder, _, name = rel[: -len(".md")].rpartition("/")
+    path = folder if name in ("index", "README") else f"{folder}/{name}".lstrip("/")
+    return f"/{path}/" if path else "/"

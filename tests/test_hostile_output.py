@@ -221,3 +221,12 @@ def test_a_swap_cut_off_half_way_is_finished_or_undone(tmp_path):
     assert (site / ".well-known").is_dir() and (site / "index.html").read_text() == "new"
     assert not (site / BUILDING).exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.replaced")) == []
+
+
+def test_build_out_refuses_a_page_of_the_editors_at_a_generated_address(project):
+    (project / "docs" / "history").mkdir()
+    (project / "docs" / "history" / "index.md").write_text("# My history\n")
+    result = build(project, "build/project")
+    assert result.returncode != 0
+    assert "docs/history/index.md: exists, but the generator makes that page (/history/)" in result.stderr
+    assert not (project / "build").exists()
