@@ -42,15 +42,20 @@ class Span:
 @functools.lru_cache(maxsize=8192)
 def spans(text: str) -> tuple[Span, ...]:
     """Quoted spans in a paragraph, in order; single quotes inside double quotes are not spans. (Cached: the
-    same paragraphs are split into sentences by several analyses.)"""
+    same paragraphs are split into sentences by several analyses.)
+
+    Real text mixes its marks, and a reader still sees where a quotation ends: a curly opening mark may close
+    with a straight one or with two apostrophes (“…'' she asked), a straight one with a curly one; a closing
+    mark typed where an opening one belongs (his ”illegal presence”) opens; and an opening mark met again
+    before the first is closed (“We agree, Lee said. “It is late.”) means the first lost its closing mark: it
+    ends at its last comma (see ``_close_double``)."""
     found: list[Span] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in (OPEN_DOUBLE, '"') and (ch == OPEN_DOUBLE or _opens(text, i)):
-            close = text.find(CLOSE_DOUBLE if ch == OPEN_DOUBLE else '"', i + 1)
-            end = close + 1 if close != -1 else n
-            found.append(Span(i, end, text[i + 1 : close if close != -1 else n]))
+        if ch in (OPEN_DOUBLE, '"') and (ch == OPEN_DOUBLE or _opens(text, i)) or _misprinted_open(text, i):
+            close, end = _close_double(text, i)
+            found.append(Span(i, end, text[i + 1 : close]))
             i = end
             continue
         if ch in ("‘", "'") and _opens(text, i):
@@ -61,6 +66,40 @@ def spans(text: str) -> tuple[Span, ...]:
                 continue
         i += 1
     return tuple(found)
+
+
+def _close_double(text: str, i: int) -> tuple[int, int]:
+    """Where the double-quoted span opening at i ends: (offset of its words' end, offset past its mark). One
+    pass from i to that end, so that splitting a paragraph stays linear in its length."""
+    inner = False  # a quotation in straight marks inside a curly one (“he said "no" then”)
+    straight = text[i] == '"'
+    for j in range(i + 1, len(text)):
+        c = text[j]
+        if c == CLOSE_DOUBLE:
+            return j, j + 1
+        if c == '"':
+            if not straight and (inner or text[j - 1].isspace()):
+                inner = not inner
+                continue
+            return j, j + 1
+        if c == "'" and text.startswith("''", j) and not text[j - 1].isspace():
+            return j, j + 2
+        if c == OPEN_DOUBLE and text[j - 1].isspace() and not straight:
+            # An opening mark again: the first quotation lost its closing mark. It ends at its last comma
+            # ("…, Mr. Lee said. “…"), else just before the new mark.
+            comma = text.rfind(",", i + 1, j)
+            end = comma + 1 if comma != -1 and len(text[comma + 1 : j].split()) <= 8 else j
+            return end, end
+    return len(text), len(text)  # never closed: it runs to the paragraph's end
+
+
+def _misprinted_open(text: str, i: int) -> bool:
+    """A closing mark where an opening one belongs ("over his ”illegal presence” at"): after a space, before a
+    letter, and closed by another one later in the sentence."""
+    if text[i] != CLOSE_DOUBLE or not _opens(text, i) or not text[i + 1 : i + 2].isalnum():
+        return False
+    later = text.find(CLOSE_DOUBLE, i + 1, i + 1 + 300)
+    return later != -1 and OPEN_DOUBLE not in text[i + 1 : later]
 
 
 def _opens(text: str, i: int) -> bool:

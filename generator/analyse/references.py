@@ -185,7 +185,9 @@ class References:
             )
             if (
                 described
-                and not described.group(1).split()[-1][:1].isupper()
+                # "the White House" is a name; "the Republican front-runner" (read as far as "the Republican")
+                # is a description.
+                and not self._mentions_in(p.id, s + described.start(1), s + described.end(1))
                 and not self._quoted_at(
                     quoted, s + described.start(1)
                 )  # a quotation's words are not its subject
@@ -254,7 +256,8 @@ class References:
             self.depth -= 1
 
     def _description(self, number: int, phrase: str, at: int) -> Who | None:
-        """ "a spokeswoman for Mr. Hale" (anonymous), "the chief justice" (the person titled so before)."""
+        """ "a spokeswoman for Mr. Hale" (anonymous), "the chief justice" (the person titled so before). The
+        phrase ends at offset ``at`` of the paragraph."""
         m = re.search(
             rf"\b({NUMBER_WORDS}\s+(?:[\w’'.-]+\s+){{0,5}}?([\w-]+))((?:\s+(?:for|of|at|with|from|in)\s+[^,;]{{1,60}}?)?)\s*$",
             phrase,
@@ -266,7 +269,8 @@ class References:
         det = m.group(1).split()[0].casefold()
         words = [w.casefold().rstrip(".") for w in m.group(1).split()[1:]]
         if det == "the" and not m.group(3):
-            named = self._titled(number, at, words) or self._body(number, at, words)
+            begin = at - len(phrase) + m.start(1)  # where the description starts: names before it count
+            named = self._titled(number, begin, words) or self._body(number, begin, words)
             if named:
                 return named
         if head in self.anonymous or (det not in ("a", "an", "the") and head.endswith("s")):
@@ -308,7 +312,8 @@ class References:
             p = self.paragraphs[number - back]
             limit = offset if back == 0 else len(p.text)
             for m in reversed(self._mentions_in(p.id, 0, limit)[-NAMES_BACK:]):
-                role = (m.text + " " + p.text[m.end : m.end + 80].split(".")[0]).casefold()
+                # Its title and what follows it up to the sentence's end, but not the description itself.
+                role = (m.text + " " + p.text[m.end : min(m.end + 80, limit)].split(".")[0]).casefold()
                 tokens = [t.rstrip(".,") for t in role.split()]
                 # "Sen. Ann Lee" is "the senator": an abbreviated title stands for the word it begins.
                 if all(

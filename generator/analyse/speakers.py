@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..model import Quote
 from .quotes import TERM_MAX_WORDS, TERM_WORDS, Span
@@ -47,10 +48,59 @@ BETWEEN = re.compile(
     r"(?:\s*,?\s+(?:\w+ly|also|later|then|again|first|once|still|has|have|had|was|is|were|would|will|did|"
     r"does|do|not|never|on\s+[A-Z]\w*day|[A-Z]\w*day|in\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?))+\s*$"
 )
+# A quotation that ends its clause: punctuation inside its marks (“…,” / “…?”) or right after them (“…”, / “…” —).
+QUOTE_ENDS = re.compile(r"[,.?!…;:—–-][’'\"]?\s*$")
+PUNCTUATION_AFTER = re.compile(r"\s*[,;:—–]|\s+-+\s")
+# An appositive set off by commas ("Ann Lee, the Republican chairman of the committee, said"): not counted
+# among the words between a quotation and its attribution.
+APPOSITIVE = re.compile(r",\s+(?:a|an|the|[a-z0-9])[^,;:]{0,100},")
+# Words that make what follows a speech verb a clause of its own ("Lee said he regretted it").
+OWN_CLAUSE = re.compile(
+    r"\b(?:that|he|she|it|they|we|I|you|his|her|their|its|this|there|and|but|because|if)\b"
+)
+# What may follow a name in a heading before a colon ("Lee on the budget:", "Lee with a rebuke of Hale:").
+LABEL_TAIL = re.compile(r"\s+(?:on|with|about|to|in|at|after|before|for|against)\b")
+# A verb after "and" / "but" and at most an adverbial, with no subject of its own ("…, and in a combative
+# exchange, told", "-- but at the same time acknowledged").
+COORDINATED = re.compile(
+    r"(?:^|[\s,;—–-])(?:and|but|yet)(?:\s+(?:(?:at|in|on|during|after|before|with|for|by|over|under)\s"
+    r"[^,;:“”\"]{1,40}?,?|\w+ly|then|also|later|again|still|soon))?$"
+)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")  # "after the ruling was issued"
 APPOSITION = re.compile(
     r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
-    r"(?:,\s+(?:a|an|the|[a-z0-9])[^,;:]{0,80},?)?\s*"
+    r"(?:,\s+[RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?)?"  # "Sen. Ann Lee, R-Texas, said"
+    r"(?:,\s+(?:a|an|the|[a-z0-9])[^,;:]{0,120},?)?"
+    r"(?:,\s+who\s[^;:]{1,150})?\s*"  # "Ann Lee, who on Monday unveiled her plan, said"
 )
+
+
+ECHO_WORDS = 4  # a quotation this long found inside another attributed one is that speaker's
+
+
+def _echoes(quotes: list[Quote]) -> list[Quote]:
+    """A heading or teaser that repeats words of a quotation the article attributes ("CDC director: ‘not out of
+    the woods yet’" before "“… we’re not out of the woods yet,” Redfield said") is that speaker's, when every
+    quotation near it that holds those words has one speaker. Looks POSTS_BACK quotations either way."""
+    plain = [_plain(q.text).replace("...", "…") for q in quotes]
+    out = list(quotes)
+    for i, q in enumerate(quotes):
+        if q.kind != "speech" or q.speaker or q.speaker_label or len(plain[i].split()) < ECHO_WORDS:
+            continue
+        low = max(0, i - POSTS_BACK)
+        holders = [
+            o
+            for j, o in enumerate(quotes[low : i + POSTS_BACK], low)
+            if j != i and o.kind == "speech" and (o.speaker or o.speaker_label) and plain[i] in plain[j]
+        ]
+        # One speaker: the same actor, or (anonymous) the same description.
+        if (
+            holders
+            and len({o.speaker or "" for o in holders}) == 1
+            and (holders[0].speaker or len({o.speaker_label for o in holders}) == 1)
+        ):
+            out[i] = replace(q, speaker=holders[0].speaker, speaker_label=holders[0].speaker_label)
+    return out
 
 
 class Reader(References):
@@ -89,8 +139,9 @@ class Reader(References):
                 matches.append(m)
         if matches:
             # "Evo Morales of Bolivia, an ally of Maduro, who said": after a comma, "who" is the head's.
+            # "Ann Lee, who met Tom Hale, said": the name the others are set off from by commas is the head.
             heads = [m for m in matches if "," in text[m.end : end] and self._free(text, start, m)]
-            chosen = heads[-1] if relative and relative.group().startswith(",") and heads else matches[0]
+            chosen = heads[-1] if heads and (not relative or relative.group().startswith(",")) else matches[0]
             return Who(chosen.actor, chosen.text)
         if described:
             return described
@@ -100,6 +151,11 @@ class Reader(References):
             return None  # a participle with no agent of its own: see _participle ("by admitting" is the subject's)
         # The subject opening the clause, when little stands before it ("On Monday, X told …") and no other
         # clause begins between it and the verb ("X wants … for what authorities there called").
+        coordinated = COORDINATED.search(trimmed)
+        if coordinated:
+            # "The AARP pushed back … but at the same time acknowledged “…”": a second verb of the same subject.
+            subject = self._opening_subject(number, start, start + coordinated.start(), verb=False)
+            return Who(subject.actor, subject.text) if subject else None
         subject = self._opening_subject(number, start, end)
         return Who(subject.actor, subject.text) if subject else None
 
@@ -151,10 +207,14 @@ class Reader(References):
                 return Who(found.actor, pron.group(1)) if found and found.actor else None
             phrase = re.match(r"\s+([^,.;:]{1,80})", after)
             if phrase:
-                return self._description(number, phrase.group(1), at)
+                return self._description(number, phrase.group(1), at + phrase.end(1))
+            return None
+        if not (QUOTE_ENDS.search(span.text) or PUNCTUATION_AFTER.match(text, span.end)):
+            # “…” inside a clause (a “destructive” force in …, adding …): a verb later in it is not this
+            # quotation's attribution.
             return None
         verb = self.verb_re.search(rest)
-        if not verb or len(rest[: verb.start()].split()) > 8:
+        if not verb or len(APPOSITIVE.sub(" ", rest[: verb.start()]).split()) > 8:
             return None
         if re.match(r"(?:and|while|but|whereas|as)\b", rest, re.I):
             return None  # “Shame,” and the daily said “…”: that verb is the next quotation's
@@ -187,6 +247,85 @@ class Reader(References):
         ):
             return self._participle(number, sentence, verb.start(), quoted)
         return self._agent(number, start, verb.start(), quoted)
+
+    def _own_sentence(
+        self, number: int, span: Span, at: int, starts: list[int], quoted: tuple[Span, ...]
+    ) -> Who | None:
+        """“…?” Justice Lee asked. — the sentence after a quotation that ends its own sentence, when all it says
+        is who spoke (a name, pronoun or description, a speech verb, a few words of place or time)."""
+        text = self.paragraphs[number].text
+        if at >= len(starts) or not QUOTE_ENDS.search(span.text) or text[span.end : starts[at]].strip():
+            return None
+        begin = starts[at]
+        end = starts[at + 1] if at + 1 < len(starts) else len(text)
+        following = bisect.bisect_left([q.start for q in quoted], begin)
+        if following < len(quoted) and quoted[following].start < end:
+            return None  # a sentence with a quotation of its own
+        verb = self.verb_re.search(text, begin, end)
+        if not verb or not 1 <= len(text[begin : verb.start()].split()) <= 6:
+            return None
+        tail = text[verb.end() : end].strip()
+        if len(tail.split()) > 6 or not tail.endswith((".", "!")) or OWN_CLAUSE.search(tail):
+            return None  # "Lee said he regretted it.": a statement of its own, not an attribution
+        who = self._agent(number, begin, verb.start(), quoted)
+        return who if who and who is not UNSURE else None
+
+    def _label(self, number: int, span: Span, sentence: int, quoted: tuple[Span, ...]) -> Who | None:
+        """'Sen. Ann Lee: “…”', 'LEE: “…”', 'Lee on the budget: “…”': a sentence that opens with a name and a
+        colon gives what follows to that name (transcripts, live blogs, posts, their headings)."""
+        text = self.paragraphs[number].text
+        colon = text.find(":", sentence, span.start)
+        if (
+            colon == -1
+            or len(text[sentence:colon].split()) > 12
+            or self.verb_re.search(text, sentence, colon)
+        ):
+            return None
+        first = bisect.bisect_left([q.start for q in quoted], sentence)
+        if first < len(quoted) and quoted[first].start < colon:
+            return None  # a quotation before the colon: not a label
+        named = [
+            m
+            for m in self._mentions_in(self.paragraphs[number].id, sentence, colon)
+            if not self._possessive(text, m)
+        ]
+        if not named:
+            return None
+        last = named[-1]  # "FDA head Hahn:", "Sen. Ann Lee (R-Neb.):"
+        if (
+            re.fullmatch(r"\s*(?:\([^)]{1,30}\))?\s*", text[last.end : colon])
+            and len(text[sentence : last.start].split()) <= 3
+        ):
+            return Who(last.actor, last.text)
+        head = named[0]  # "Lee with a rebuke of the mayor:"
+        if not text[sentence : head.start].strip(" \t\"“‘'") and LABEL_TAIL.match(text, head.end):
+            return Who(head.actor, head.text)
+        return None
+
+    def _closing(
+        self, number: int, span: Span, sentence: int, end: int, quoted: tuple[Span, ...]
+    ) -> Who | None:
+        """ "… failed for want of a “second opinion” and had ten seconds, he said.": an attribution closing the
+        sentence, after a comma, is every quotation's in it that has none of its own. Its pronoun refers to
+        someone before the sentence: what the sentence reports is not who reports it."""
+        text = self.paragraphs[number].text
+        comma = text.rfind(",", span.end, end)
+        if comma == -1 or self._quoted_at(quoted, comma):
+            return None
+        verb = self.verb_re.search(text, comma, end)
+        if not verb or not 1 <= len(text[comma + 1 : verb.start()].split()) <= 6:
+            return None
+        if self.verb_re.search(text, span.end, comma):
+            return None  # another speech verb between: the closing attribution may be its clause's
+        tail = text[verb.end() : end].strip()
+        if len(tail.split()) > 5 or not tail.endswith((".", "!")) or OWN_CLAUSE.search(tail):
+            return None
+        pronoun = text[comma + 1 : verb.start()].strip()
+        if pronoun.casefold() in self.pronouns:
+            found = self._resolve(number, sentence, pronoun)
+            return Who(found.actor, pronoun) if found and found.actor else None
+        who = self._agent(number, comma + 1, verb.start(), quoted)
+        return who if who and who is not UNSURE else None
 
     def _according(self, number: int, start: int, end: int) -> Who | None:
         text = self.paragraphs[number].text
@@ -224,10 +363,27 @@ class Reader(References):
             sentence = starts[bisect.bisect_right(starts, verb.start()) - 1]
             before = bisect.bisect_right(ends, verb.start())
             start = max(sentence, a, ends[before - 1] if before else 0)
-            who = self._agent(number, start, verb.start(), quoted)
+            who = self._agent(number, start, verb.start(), quoted) or self._inverted(number, verb.end(), b)
             if who and who.actor != speaker:
                 return True
+            passive = PASSIVE.search(text, max(0, verb.start() - 30), verb.start())
+            if not who and not PARTICIPLE.match(verb.group()) and not passive:
+                return True  # "The army had said that “…”": someone the reader cannot name spoke between
         return False
+
+    def _inverted(self, number: int, at: int, end: int) -> Who | None:
+        """The agent after a speech verb ("said Jack Lew", "said the official"), or None."""
+        text = self.paragraphs[number].text
+        named = self._mentions_in(self.paragraphs[number].id, at, end)
+        if named and not text[at : named[0].start].strip():
+            return Who(named[0].actor, named[0].text)
+        phrase = re.match(r"\s+([^,.;:“”\"]{1,80})", text[at:end])
+        if not phrase:
+            return None
+        word = phrase.group(1).split()[0]
+        if word.casefold() in self.pronouns:
+            return self._resolve(number, at, word)
+        return self._description(number, phrase.group(1), at + phrase.end(1))
 
     def _post(self, p, quotes: list[Quote]) -> Quote | None:
         """A paragraph without quotation marks that repeats an earlier statement is an embedded post kept for
@@ -268,6 +424,12 @@ class Reader(References):
                 who = self._after(number, span, after_end, quoted) or self._before(
                     number, span, before_start, sentence, quoted
                 )
+                if who is None:
+                    who = (
+                        self._own_sentence(number, span, at, starts, quoted)
+                        or self._label(number, span, sentence, quoted)
+                        or self._closing(number, span, sentence, sentence_end, quoted)
+                    )
                 unsure = who is UNSURE
                 if unsure:
                     who = None
@@ -332,4 +494,4 @@ class Reader(References):
             carried = (
                 previous if open_at_end and previous is not None and previous.start == last.start else None
             )
-        return quotes
+        return _echoes(quotes)
