@@ -22,7 +22,7 @@ among the site's quotations of the same article: same line of the file (the para
 same first words (compared with quotation marks, apostrophes, dashes and spaces normalised, case and
 accents folded; whichever of the two is shorter must begin the other). Each site quotation is used once. A
 quotation the site counts once because the article repeats it word for word ("the same statement twice
-counts once") is scored with that one. Then, for the speech quotations whose speaker the text identifies
+counts once", a final comma or full stop aside, as the site compares them) is scored with that one. Then, for the speech quotations whose speaker the text identifies
 (a person or body of the expectation's ``people``/``organisations``, or ``anonymous``):
 
 - **right**: the site's speaker (the actor's name, or the name found in the text) is that person or body,
@@ -186,7 +186,11 @@ def quotation_rows(site: Site, site_data: Path, data: dict) -> list[QuoteResult]
             index = _match(exp, quotes, used)
             if index is None:  # counted once with an earlier word-for-word repeat
                 index = next(
-                    (i for i, (_, q) in enumerate(quotes) if _norm(q.text).startswith(_norm(exp["starts"]))),
+                    (
+                        i
+                        for i, (_, q) in enumerate(quotes)
+                        if _norm(q.text).rstrip(" ,.").startswith(_norm(exp["starts"]).rstrip(" ,."))
+                    ),
                     None,
                 )
             else:
