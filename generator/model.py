@@ -218,6 +218,10 @@ class Attribution:
     place_prepositions: tuple[str, ...] = ()
     # Given names that are one name ("William": ["Bill", "Will"]), so that one person's spellings merge.
     given_name_variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Phrases after which a single word is a person's name ("who identified himself only as Saeed").
+    naming_phrases: tuple[str, ...] = ()
+    # Nouns before a title in quotation marks ("the program “Charlie Rose”"): the quotation is a title.
+    title_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -279,6 +279,30 @@ CASES = [
         ],
         None,
     ),
+    # A person the text names by one word it says is their name.
+    (
+        "named-only-as",
+        [
+            "A shopkeeper who identified herself only as Mira said she had closed early.",
+            "“Nobody feels safe here,” she said.",
+        ],
+        "Mira",
+    ),
+    # A group the text describes without a determiner is anonymous, never the name nearby.
+    (
+        "bare-group",
+        ["Protesters in the capital chanted “Down with the council,” after Mayor Dana Ng spoke."],
+        ANONYMOUS,
+    ),
+    ("counted-group", ["Hundreds of demonstrators gathered outside, chanting “Resign now.”"], ANONYMOUS),
+    # The participle's subject is the subject of the nearest clause, not the sentence's.
+    (
+        "clause-subject",
+        [
+            "The vote came as Ray Pike turned down the board’s offer on Monday, saying “we will not be bought.”",
+        ],
+        "Ray Pike",
+    ),
 ]
 
 
@@ -300,6 +324,23 @@ def test_title_of_work_is_a_term():
         ("It is destructive,", "speech"),
         ("Face the Nation", "term"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Ng appeared on the radio program “Morning With Ray” on Monday.",
+        "Dana Ng opened the meeting — its theme “Safer Streets and Better Buses for Every Part of Town” — "
+        "with a short speech.",
+        "Ray Pike asked what qualifies as a “reasonable delay” under the rules.",
+    ],
+    ids=["program", "long-theme", "qualifies-as"],
+)
+def test_titles_and_terms_are_not_statements(text):
+    paragraphs = (Paragraph("p1", 1, text),)
+    found, kinds, genders = discovered_mentions(paragraphs, (), ATTRIBUTION)
+    quotes = find_quotes(paragraphs, found, (), ATTRIBUTION, kinds, genders)
+    assert [q.kind for q in quotes] == ["term"], quotes
 
 
 def test_a_description_of_someone_named_is_not_a_new_person():

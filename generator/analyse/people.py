@@ -85,6 +85,8 @@ class Finder:
         self.bodies = {key(w) for w in attribution.organisation_words}
         self.verbs = {v.casefold() for v in attribution.speech_verbs}
         self.places = {w.casefold() for w in attribution.place_prepositions}
+        naming = "|".join(re.escape(n) for n in sorted(attribution.naming_phrases, key=len, reverse=True))
+        self.naming = re.compile(rf"\b(?:{naming})\s+$", re.I) if naming else None
         self.variants: dict[str, set[str]] = {}
         for given, others in attribution.given_name_variants.items():
             group = {key(given), *(key(o) for o in others)}
@@ -182,6 +184,23 @@ class Finder:
                 )
         return found
 
+    def named_so(self, text: str, f: Found) -> str | None:
+        """ "who identified himself only as Saeed": the word is a person's name ("male", "female" or
+        "person"), or None."""
+        if self.naming is None:
+            return None
+        phrase = self.naming.search(text, max(0, f.start - 60), f.start)
+        if not phrase:
+            return None
+        words = phrase.group().casefold().split()
+        return (
+            "male"
+            if {"himself", "his"} & set(words)
+            else "female"
+            if {"herself", "her"} & set(words)
+            else "person"
+        )
+
     def _same(self, a: Person, given: list[str]) -> bool:
         """One person: the given names of one are among the other's (initials match a first letter)."""
         mine = [key(g) for g in a.given]
@@ -278,6 +297,14 @@ def discovered_mentions(
                 _evidence(person, f, finder)
             elif not owners and key(f.words[0]) in speakers:
                 person = Person(f.words[0], [], f.words[0])  # "Kasich said", "Trump told reporters"
+                people.append(person)
+                by_surname[key(f.words[0])] = [person]
+                person.forms.add(key(f.words[0]))
+            elif not owners and (gender := finder.named_so(paragraph.text, f)):
+                person = Person(
+                    f.words[0], [], f.words[0], kind="person"
+                )  # "identified himself only as Saeed"
+                person.gender = gender if gender in ("male", "female") else None
                 people.append(person)
                 by_surname[key(f.words[0])] = [person]
                 person.forms.add(key(f.words[0]))

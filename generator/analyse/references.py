@@ -29,7 +29,16 @@ CLAUSE = re.compile(
     r"\b(?:that|what|which|who|whom|whose|when|where|while|because|if|as|after|before|since|until|and|but|or)\b",
     re.I,
 )
-NUMBER_WORDS = r"(?:a|an|the|one|two|three|four|five|several|some|many|other|\d+)"
+NUMBER_WORDS = (
+    r"(?:a|an|the|one|two|three|four|five|several|some|many|other|dozens|hundreds|thousands|scores|\d+)"
+)
+# A group the text counts or describes without a determiner ("protesters in the capital", "authorities there",
+# "Demonstrators"), after the last clause word of the phrase: anonymous when its head is an anonymous noun.
+BARE_GROUP = re.compile(
+    r"(?:^|\b(?:what|that|as|when|while|where|and|but|which|who)\s+|[,;]\s*)"
+    r"((?:[\w’'-]+\s+){0,2}?([A-Za-z][\w-]*s))"
+    r"((?:\s+(?:in|at|from|outside|near|across|of|on)\s+[^,;]{1,60}?)?)(?:\s+(?:there|here))?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,7 @@ class References:
         self.prepositions = {w.casefold() for w in attribution.prepositions}
         self.determiners = {w.casefold() for w in attribution.determiners}
         self.term_markers = [t.casefold() for t in attribution.term_markers]
+        self.title_nouns = {t.casefold() for t in attribution.title_nouns}
         self.according = [a.casefold() for a in attribution.according_to]
         self.possessives = {k.casefold(): v.casefold() for k, v in attribution.possessive_pronouns.items()}
         self.titles = {t.casefold().rstrip(".") for t in attribution.titles}
@@ -264,7 +274,7 @@ class References:
             re.I,
         )
         if not m:
-            return None
+            return self._bare_group(phrase)
         head = m.group(2).casefold()
         det = m.group(1).split()[0].casefold()
         words = [w.casefold().rstrip(".") for w in m.group(1).split()[1:]]
@@ -273,9 +283,20 @@ class References:
             named = self._titled(number, begin, words) or self._body(number, begin, words)
             if named:
                 return named
+        # "a group of Iranian protesters": a counted or indefinite group of people the text does not name.
+        member = m.group(3).split()[-1].casefold() if m.group(3).strip().startswith("of ") else ""
+        if det != "the" and member in self.anonymous:
+            return Who(None, (m.group(1) + m.group(3)).strip())
         if head in self.anonymous or (det not in ("a", "an", "the") and head.endswith("s")):
             # "a spokeswoman for Mr. Hale", "40 senators": people the text counts or describes, not names
             return Who(None, (m.group(1) + m.group(3)).strip())
+        return self._bare_group(phrase)
+
+    def _bare_group(self, phrase: str) -> Who | None:
+        """ "protesters in the capital", "for what authorities there called": an unnamed group, anonymous."""
+        bare = BARE_GROUP.search(phrase)
+        if bare and bare.group(2).casefold() in self.anonymous:
+            return Who(None, (bare.group(1) + bare.group(3)).strip())
         return None
 
     def _body(self, number: int, offset: int, words: list[str]) -> Who | None:

@@ -67,6 +67,8 @@ COORDINATED = re.compile(
     r"[^,;:“”\"]{1,40}?,?|\w+ly|then|also|later|again|still|soon))?$"
 )
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")  # "after the ruling was issued"
+CLAUSE_OPENER = re.compile(r"\b(?:as|while|when|after|because|since|and|but|that|before|until)\s+")
+CLAUSE_BEFORE = re.compile(r"(?:,|\b(?:as|while|when|after|because|since|and|but|that|before|until))\s*$")
 APPOSITION = re.compile(
     r"(?:\s*\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
     r"(?:,\s+[RDI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?)?"  # "Sen. Ann Lee, R-Texas, said"
@@ -177,9 +179,15 @@ class Reader(References):
                 if found and found is not UNSURE:
                     return found
         if text[max(0, verb_at - 8) : verb_at].rstrip().endswith(","):
-            # "X turned down the invitation …, saying": the clause's subject, when it opens the sentence.
+            # "X turned down the invitation …, saying": the clause's subject, when it opens the sentence; else
+            # the subject of the nearest clause ("… came as X turned down …, saying"); else a description
+            # opening the sentence ("Dozens of protesters gathered …, chanting").
             subject = self._opening_subject(number, sentence, verb_at, verb=False)
-            return Who(subject.actor, subject.text) if subject else None
+            if subject:
+                return Who(subject.actor, subject.text)
+            return self._clause_subject(number, sentence, verb_at, quoted) or self._opening_description(
+                number, sentence, verb_at
+            )
         # "remarks by President Trump saying …": the participle describes the name right before it.
         nearest = [
             m
@@ -187,6 +195,43 @@ class Reader(References):
             if self._outside(m, quoted)
         ]
         return Who(nearest[-1].actor, nearest[-1].text) if nearest else None
+
+    def _clause_subject(
+        self, number: int, sentence: int, verb_at: int, quoted: tuple[Span, ...]
+    ) -> Who | None:
+        """The name right after the last clause word before verb_at ("as X turned down …"), when no other
+        person opens a clause between it and the verb."""
+        text = self.paragraphs[number].text
+        openers = list(CLAUSE_OPENER.finditer(text, max(sentence, verb_at - WINDOW), verb_at))
+        if not openers:
+            return None
+        opener = openers[-1]
+        named = [
+            m
+            for m in self._mentions_in(self.paragraphs[number].id, opener.end(), verb_at)
+            if self._outside(m, quoted)
+        ]
+        if not named or named[0].start != opener.end() or self._possessive(text, named[0]):
+            return None
+        # Another person opening a clause of its own between ("as X met Y, and Z left, saying"): not sure.
+        if any(
+            m.actor != named[0].actor
+            and self._kind_of(m.actor) != "organisation"
+            and CLAUSE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            for m in named[1:]
+        ):
+            return None
+        return Who(named[0].actor, named[0].text)
+
+    def _opening_description(self, number: int, sentence: int, limit: int) -> Who | None:
+        """A description opening the sentence ("Dozens of hard-liners later gathered …"), of up to six words."""
+        words = list(re.finditer(r"[\w’'.-]+", self.paragraphs[number].text[sentence:limit]))[:6]
+        for k in range(2, len(words) + 1):
+            phrase = self.paragraphs[number].text[sentence : sentence + words[k - 1].end()]
+            found = self._description(number, phrase, sentence + len(phrase))
+            if found:
+                return found
+        return None
 
     # -- the rules, in order
     def _after(self, number: int, span: Span, end: int, quoted: tuple[Span, ...]) -> Who | None:
@@ -341,15 +386,21 @@ class Reader(References):
         return None
 
     def _title_of_work(self, text: str, span: Span) -> bool:
-        """ "told CBS’ “Face the Nation”", "on the “Charlie Rose” show": a name in title case after a
-        preposition, a possessive or "the" is the title of a programme or work, not a statement."""
+        """ "told CBS’ “Face the Nation”", "on the “Charlie Rose” show", "the program “Charlie Rose”": a name in
+        title case after a preposition, a possessive, "the" or one of ``title_nouns`` is the title of a
+        programme or work, not a statement."""
         words = re.findall(r"[\w’'-]+", span.text)
-        if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+        before = re.search(r"([\w’'-]+)[\s,—–-]*$", text[max(0, span.start - 30) : span.start])
+        word = before.group(1).casefold() if before else ""
+        # A title named by its noun may be long ("the theme of the hearing — “Safely Getting Back to Work
+        # and Back to School”"); without one, a long quotation in title case is more likely a statement.
+        longest = 14 if word in self.title_nouns else 8
+        if not 1 <= len(words) <= longest or not words[0][:1].isupper():
             return False
         if not all(w[:1].isupper() for w in words if len(w) > 4):  # short words may be lower case
             return False
-        before = re.search(r"([\w’'-]+)\s*$", text[max(0, span.start - 30) : span.start])
-        word = before.group(1).casefold() if before else ""
+        if word in self.title_nouns:  # "the PBS program “Charlie Rose”", "the theme of the hearing — “…”"
+            return True
         return word in self.prepositions or word in ("the", "on") or word.endswith(("’s", "'s", "s’", "s'"))
 
     def _other_speaker_between(self, number: int, a: int, b: int, speaker: str | None) -> bool:

@@ -126,6 +126,8 @@ def parse_attribution(text: str, path: str) -> Attribution:
         "organisation_words",
         "byline_roles",
         "place_prepositions",
+        "naming_phrases",
+        "title_nouns",
     )
     _check_keys(
         path, data, "attribution.yml", (), (*lists, "pronouns", "possessive_pronouns", "given_name_variants")
