@@ -295,6 +295,68 @@ CASES = [
         ANONYMOUS,
     ),
     ("counted-group", ["Hundreds of demonstrators gathered outside, chanting “Resign now.”"], ANONYMOUS),
+    # Two names joined by "and" are two people, each found again by surname.
+    (
+        "pair",
+        [
+            "Dana Ng and Ray Pike won their races on Tuesday.",
+            "For her part, Ng was upbeat, telling supporters the vote was “a win for every family in town.”",
+        ],
+        "Dana Ng",
+    ),
+    # A speech verb's word after a determiner or a count is a noun ("several states"), not the verb.
+    (
+        "noun-not-verb",
+        [
+            "Ray Pike spoke first.",
+            "He said the levy, which has been paid in several states, was only a “modest cost.”",
+        ],
+        "Ray Pike",
+    ),
+    # A straight mark typed against the comma before it resumes the quotation split by its attribution.
+    ("misspaced-mark", ['"This one," Dana Ng told supporters," is personal."'], ["Dana Ng", "Dana Ng"]),
+    # "He writes:" ending a paragraph: quotations inside the block quotation after it are his.
+    (
+        "block-quotation",
+        [
+            "Judge Ray Pike dissented from the ruling. He writes:",
+            "The ruling will invite a flood of claims over what a “close tie” to the town means.",
+        ],
+        "Ray Pike",
+    ),
+    # A quotation opening its sentence, right after a sentence reporting what someone said, goes on with them.
+    (
+        "reported-before",
+        [
+            "On Monday, Dana Ng left the hall saying she felt no anger. “We will be back next year, stronger "
+            "than before.”"
+        ],
+        "Dana Ng",
+    ),
+    (
+        "reported-before-someone-else",
+        ["Dana Ng said the plan had failed, and Ray Pike agreed. “It is over for all of us now.”"],
+        None,
+    ),
+    # A paragraph with no opening mark but a closing one goes on with the quotation left open before it.
+    (
+        "resumed-paragraph",
+        [
+            'Dana Ng left the court saying she had no regrets. "We are a small town and that is no doubt.',
+            'But we are not small enough to be ignored. We will be heard."',
+        ],
+        ["Dana Ng", "Dana Ng"],
+    ),
+    # "the court" is the nearest body so named, even some paragraphs back.
+    (
+        "the-court-far-back",
+        [
+            "The Riverton District Court ruled on Monday.",
+            *[f"Paragraph {n} of the story is about the town and its schools." for n in range(6)],
+            "“In practical terms, the levy may not be collected this year,” the court wrote.",
+        ],
+        "Riverton District Court",
+    ),
     # The participle's subject is the subject of the nearest clause, not the sentence's.
     (
         "clause-subject",
@@ -357,3 +419,13 @@ def test_one_person_is_one_speaker_in_the_list():
     )
     found, _, _ = discovered_mentions(paragraphs, (), ATTRIBUTION)
     assert {m.actor for m in found} == {"?A. Barry Rand"}
+
+
+def test_a_sentence_opener_is_not_a_given_name():
+    paragraphs = (
+        Paragraph("p1", 1, "Judge Ray Pike wrote a dissent."),
+        Paragraph("p2", 2, "Given Pike’s view, the ruling stands. Despite Pike’s doubts, the levy stays."),
+    )
+    found, _, _ = discovered_mentions(paragraphs, (), ATTRIBUTION)
+    assert {m.actor for m in found} == {"?Ray Pike"}
+    assert len(found) == 3

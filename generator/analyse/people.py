@@ -114,6 +114,7 @@ class Finder:
                 groups[-1].append(w)
                 if i + 1 < len(words) and re.search(r"(’s|'s)$", w[1]):
                     groups.append([])
+            groups = [part for group in groups for part in self._pair(group)]
             for words in groups:  # each group is read as a run of its own
                 start = words[0][0]
                 # Words before the name that are not part of it: an opener or place ("On Monday Ana Ortiz"), a
@@ -183,6 +184,22 @@ class Finder:
                     )
                 )
         return found
+
+    def _pair(self, words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+        """ "Donald Trump and Hillary Clinton", "Trump and Clinton": two names joined by "and" are two runs,
+        when neither side holds another connector or ends in a body's word ("Department of Health and Human
+        Services", "the Committee and Council" stay whole) and both sides are full names or both surnames."""
+        ands = [i for i, (_, w) in enumerate(words) if w == "and"]
+        if len(ands) != 1:
+            return [words]
+        left, right = words[: ands[0]], words[ands[0] + 1 :]
+        if not left or not right or (len(left) == 1) != (len(right) == 1):
+            return [words]
+        if any(w.casefold() in CONNECTORS for _, w in left + right):
+            return [words]
+        if key(left[-1][1]) in self.bodies or key(right[-1][1]) in self.bodies:
+            return [words]
+        return [left, right]
 
     def named_so(self, text: str, f: Found) -> str | None:
         """ "who identified himself only as Saeed": the word is a person's name ("male", "female" or

@@ -58,6 +58,11 @@ def spans(text: str) -> tuple[Span, ...]:
             found.append(Span(i, end, text[i + 1 : close]))
             i = end
             continue
+        if _misspaced_open(text, i, found):
+            close, end = _close_double(text, i)
+            found.append(Span(i, end, text[i + 2 : close]))
+            i = end
+            continue
         if ch in ("‘", "'") and _opens(text, i):
             close = _single_close(text, i + 1)
             if close is not None:
@@ -100,6 +105,17 @@ def _misprinted_open(text: str, i: int) -> bool:
         return False
     later = text.find(CLOSE_DOUBLE, i + 1, i + 1 + 300)
     return later != -1 and OPEN_DOUBLE not in text[i + 1 : later]
+
+
+def _misspaced_open(text: str, i: int, found: list[Span]) -> bool:
+    """A straight mark typed against the comma before it instead of the words after it, resuming a quotation
+    split by its attribution (`"This one," Lee told supporters," is personal."`): a comma before, a space and
+    a lower-case word after, a straight-quoted span closed just before, and another straight mark later."""
+    if text[i] != '"' or not i or text[i - 1] != "," or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    if not found or text[found[-1].start] != '"' or i - found[-1].end > 80:
+        return False
+    return '"' in text[i + 1 : i + 1 + 300]
 
 
 def _opens(text: str, i: int) -> bool:

@@ -29,9 +29,9 @@ CLAUSE = re.compile(
     r"\b(?:that|what|which|who|whom|whose|when|where|while|because|if|as|after|before|since|until|and|but|or)\b",
     re.I,
 )
-NUMBER_WORDS = (
-    r"(?:a|an|the|one|two|three|four|five|several|some|many|other|dozens|hundreds|thousands|scores|\d+)"
-)
+COUNTS = ("one", "two", "three", "four", "five", "several", "some", "many", "other", "dozens", "hundreds")
+COUNTS += ("thousands", "scores")
+NUMBER_WORDS = rf"(?:a|an|the|{'|'.join(COUNTS)}|\d+)"
 # A group the text counts or describes without a determiner ("protesters in the capital", "authorities there",
 # "Demonstrators"), after the last clause word of the phrase: anonymous when its head is an anonymous noun.
 BARE_GROUP = re.compile(
@@ -83,8 +83,14 @@ class References:
         self.titles = {t.casefold().rstrip(".") for t in attribution.titles}
         self.abbreviations = {t.casefold().rstrip(".") for t in attribution.titles if t.endswith(".")}
         verbs = "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True)) or r"(?!x)x"
-        # Case matters: "States" in "the United States" is a name, not the verb.
-        self.verb_re = re.compile(rf"\b({verbs})\b")
+        # Case matters: "States" in "the United States" is a name, not the verb. After a determiner or a count
+        # the word is a noun ("distributed to several states", "the reports said"); "that" and "this" stay out
+        # ("a law that states").
+        nouns = sorted({d for d in self.determiners if d not in ("this", "that")} | {*COUNTS, "all", "both"})
+        after = "".join(rf"(?<!\b{w} )(?<!\b{w.capitalize()} )" for w in nouns)
+        # After "of" only a gerund is a verb ("a flood of claims", but "accused him of saying").
+        after += r"(?:(?<!\bof )|(?=\w+ing\b))"
+        self.verb_re = re.compile(rf"\b(?<!\d )(?<!\d\d ){after}({verbs})\b")
         self.sentences: dict[str, tuple[tuple[Span, ...], list[int]]] = {}
         self.said: dict[str, list[tuple[int, Who]]] = {}  # paragraph → (quotation offset, its speaker)
         self.depth = 0
@@ -303,7 +309,7 @@ class References:
         """ "the court", "the ministry": the nearest body before offset whose name ends in that noun."""
         if len(words) != 1:
             return None
-        for back in range(0, 4):
+        for back in range(0, TITLED_BACK):  # as far back as "the president" looks for its person
             if number - back < 0:
                 break
             p = self.paragraphs[number - back]

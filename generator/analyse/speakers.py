@@ -170,7 +170,7 @@ class Reader(References):
             who = self._agent(number, sentence, verb.start(), quoted)
             if who:
                 return who
-        first = bisect.bisect_left([q.start for q in quoted], sentence)
+        first = bisect.bisect_left(self._bounds(quoted)[0], sentence)
         for q in quoted[first:]:  # “…,” X said, adding “…”
             if q.end > verb_at:
                 break
@@ -303,7 +303,7 @@ class Reader(References):
             return None
         begin = starts[at]
         end = starts[at + 1] if at + 1 < len(starts) else len(text)
-        following = bisect.bisect_left([q.start for q in quoted], begin)
+        following = bisect.bisect_left(self._bounds(quoted)[0], begin)
         if following < len(quoted) and quoted[following].start < end:
             return None  # a sentence with a quotation of its own
         verb = self.verb_re.search(text, begin, end)
@@ -326,7 +326,7 @@ class Reader(References):
             or self.verb_re.search(text, sentence, colon)
         ):
             return None
-        first = bisect.bisect_left([q.start for q in quoted], sentence)
+        first = bisect.bisect_left(self._bounds(quoted)[0], sentence)
         if first < len(quoted) and quoted[first].start < colon:
             return None  # a quotation before the colon: not a label
         named = [
@@ -436,6 +436,61 @@ class Reader(References):
             return self._resolve(number, at, word)
         return self._description(number, phrase.group(1), at + phrase.end(1))
 
+    def _reported_before(self, number: int, span: Span, before: int, quoted: tuple[Span, ...]) -> Who | None:
+        """ "Dukes walked out … saying she feels no anger. “Wal-Mart may be a big company …”" — a quotation
+        opening its sentence, with no attribution of its own, right after a sentence that reports what someone
+        said (a speech verb, no quotation of its own): it goes on with that speaker, when the reporting
+        sentence names them for sure and nobody else is named between."""
+        text = self.paragraphs[number].text
+        before = max(before, span.start - 2 * WINDOW)  # a bound: linear time
+        first = bisect.bisect_left(self._bounds(quoted)[0], before)
+        if first < len(quoted) and quoted[first].start < span.start:
+            return None  # the sentence before has a quotation: the continuation rule decides
+        verbs = [
+            v
+            for v in self.verb_re.finditer(text, before, span.start)
+            if not self._quoted_at(quoted, v.start())
+        ]
+        if not verbs:
+            return None
+        who = self._before(number, span, before, before, quoted)
+        if not who or who is UNSURE or not who.actor:
+            return None
+        others = [
+            m
+            for m in self._mentions_in(self.paragraphs[number].id, verbs[-1].end(), span.start)
+            if m.actor != who.actor
+        ]
+        return None if any(self._kind_of(m.actor) != "organisation" for m in others) else who
+
+    @staticmethod
+    def _resumed(text: str, quoted: tuple[Span, ...]) -> int | None:
+        """A paragraph after one whose quotation was left open that opens with no mark but has a closing one
+        ("But they are not big enough … the greatest of us.\""): where the quotation's words end, or None."""
+        limit = quoted[0].start if quoted else len(text)
+        close = re.search(r"[^\s][”\"](?=\s|$)", text[:limit])
+        if not close or (quoted and quoted[0].start == 0):
+            return None
+        return close.start() + 1
+
+    def _introduces(self, number: int, quoted: tuple[Span, ...], starts: list[int]) -> Who | None:
+        """ "Thomas argued the stays should be issued in full. He writes:" — a paragraph ending in a speech verb
+        and a colon, with no quotation after it, introduces a block quotation: its speaker, when sure."""
+        text = self.paragraphs[number].text.rstrip()
+        if not text.endswith(":") or (quoted and quoted[-1].end >= len(text) - 1):
+            return None
+        sentence = starts[-1] if starts else 0
+        verbs = [v for v in self.verb_re.finditer(text, sentence) if not self._quoted_at(quoted, v.start())]
+        if not verbs or len(text[verbs[-1].end() : -1].split()) > 4:
+            return None  # "He writes:", "Thomas wrote in his dissent:"
+        who = self._agent(number, sentence, verbs[-1].start(), quoted)
+        return who if who and who is not UNSURE and (who.actor or who.label) else None
+
+    def _speaks(self, number: int, quoted: tuple[Span, ...]) -> bool:
+        """A speech verb outside quotation marks: the paragraph attributes something itself."""
+        text = self.paragraphs[number].text
+        return any(not self._quoted_at(quoted, v.start()) for v in self.verb_re.finditer(text))
+
     def _post(self, p, quotes: list[Quote]) -> Quote | None:
         """A paragraph without quotation marks that repeats an earlier statement is an embedded post kept for
         its other sentences (cleaning's repeated-quote, new_words): all of it is that speaker's."""
@@ -452,10 +507,18 @@ class Reader(References):
         last_said: Who | None = (
             None  # the speaker of a quotation in the last sentence of the paragraph before
         )
+        introduced: Who | None = None  # "He writes:" ending the paragraph before: a block quotation follows
         for number, p in enumerate(self.paragraphs):
             text = p.text
             quoted, starts = self._structure(number)
             previous: Quote | None = None
+            block = introduced if introduced and not self._speaks(number, quoted) else None
+            resumed = self._resumed(text, quoted) if carried is not None else None
+            if resumed is not None:  # it goes on with the quotation left open at the paragraph before
+                quotes.append(
+                    Quote(text[:resumed], "speech", carried.speaker, carried.speaker_label, p.id, 0)
+                )
+                previous = quotes[-1]
             length = len(text.rstrip())
             for index, span in enumerate(quoted):
                 at = bisect.bisect_right(starts, span.start)
@@ -498,10 +561,14 @@ class Reader(References):
                     )
                 ):
                     who = Who(previous.speaker, previous.speaker_label or "")
+                if who is None and not unsure and previous is None and at >= 2 and span.start == sentence:
+                    who = self._reported_before(number, span, starts[at - 2], quoted)
                 if who is None and not unsure and carried is not None and span.start == 0:
                     who = Who(carried.speaker, carried.speaker_label or "")
                 if who is None and span.start == 0 and span.end >= length and last_said is not None:
                     who = last_said  # a paragraph that is only a quotation goes on with the one just quoted
+                if who is None and not unsure and block is not None:
+                    who = block  # a quotation inside the block quotation is its speaker's (quoting someone)
                 if who is None:  # "According to the Times, …" opening an earlier sentence of the paragraph
                     who = self._according(number, sentence, span.start) or next(
                         (
@@ -528,10 +595,11 @@ class Reader(References):
                         self.said.setdefault(p.id, []).append(
                             (span.start, Who(quote.speaker, quote.speaker_label or ""))
                         )
-            if not quoted:
+            if not quoted and resumed is None:
                 post = self._post(p, quotes)
                 if post is not None:
                     quotes.append(post)
+            introduced = self._introduces(number, quoted, starts)
             last = quoted[-1] if quoted else None
             ending = starts[-1] if starts else 0
             last_said = (
