@@ -357,6 +357,56 @@ CASES = [
         ],
         "Riverton District Court",
     ),
+    # Two names joined as one subject: neither said it alone.
+    ("joint-subject", [*INTRO, "Moss and Lee replied that the bill was “a waste of everyone’s time.”"], None),
+    # A preposition governs every name it coordinates: "a protégé of A and B, would have claimed" is not B's.
+    (
+        "coordinated-object",
+        [
+            "The aide, a protégé of Ray Pike and Dana Ng, would then have claimed that the town gave “room to "
+            "build whatever they liked” to the builders."
+        ],
+        None,
+    ),
+    # A capitalised word ending in -ly is no adverb of a coordinated verb ("but Early still says"): Early is a
+    # person here, the reader cannot tell, so not the sentence's opening name either.
+    (
+        "ly-word-is-no-adverb",
+        ["Dana Ng voted for the levy, but Early still says the board is “not ready for the next one.”"],
+        None,
+    ),
+    # "and added" / "but cautions" right after a quotation: the agent of the verb before in the sentence.
+    (
+        "coordinated-after-quote",
+        [
+            "Ray Pike spoke to the board.",
+            "He described the plan as “exciting,” but cautioned that “we are still in the very early days.”",
+        ],
+        "Ray Pike",
+    ),
+    (
+        "pronoun-then-but-said",
+        [
+            "Dana Ng spoke to the board.",
+            "She did not give a date, but said the town would test the levy “a lot” before the vote.",
+        ],
+        "Dana Ng",
+    ),
+    # Two apostrophes typed for a closing mark close the quotation; the next one goes on with its speaker.
+    (
+        "apostrophes-close",
+        ["“It was an attempt to mislead voters,’’ Ray Pike told the paper. “And it should stop.”"],
+        ["Ray Pike", "Ray Pike"],
+    ),
+    # A title quoted before an attribution the reader cannot resolve is no echo of a later speaker's words.
+    (
+        "no-echo-of-unresolved",
+        [
+            "After playing “Down by the River Road,” the singer and guitarist told the crowd “thank you all.”",
+            "“We wrote Down by the River Road in a kitchen,” Ray Pike said.",
+        ],
+        [None, "Ray Pike"],
+    ),
     # The participle's subject is the subject of the nearest clause, not the sentence's.
     (
         "clause-subject",
@@ -419,6 +469,13 @@ def test_one_person_is_one_speaker_in_the_list():
     )
     found, _, _ = discovered_mentions(paragraphs, (), ATTRIBUTION)
     assert {m.actor for m in found} == {"?A. Barry Rand"}
+
+
+def test_two_apostrophes_close_a_quotation():
+    from generator.analyse.quotes import spans
+
+    text = "“It was an attempt to mislead voters,’’ Ray Pike told the paper on Monday."
+    assert [s.text for s in spans(text)] == ["It was an attempt to mislead voters,"]
 
 
 def test_a_sentence_opener_is_not_a_given_name():

@@ -45,7 +45,7 @@ def spans(text: str) -> tuple[Span, ...]:
     same paragraphs are split into sentences by several analyses.)
 
     Real text mixes its marks, and a reader still sees where a quotation ends: a curly opening mark may close
-    with a straight one or with two apostrophes (“…'' she asked), a straight one with a curly one; a closing
+    with a straight one or with two apostrophes (“…'' she asked, “…’’ he said), a straight one with a curly one; a closing
     mark typed where an opening one belongs (his ”illegal presence”) opens; and an opening mark met again
     before the first is closed (“We agree, Lee said. “It is late.”) means the first lost its closing mark: it
     ends at its last comma (see ``_close_double``)."""
@@ -87,8 +87,8 @@ def _close_double(text: str, i: int) -> tuple[int, int]:
                 inner = not inner
                 continue
             return j, j + 1
-        if c == "'" and text.startswith("''", j) and not text[j - 1].isspace():
-            return j, j + 2
+        if c in "'’" and text.startswith(c * 2, j) and not text[j - 1].isspace():
+            return j, j + 2  # two apostrophes typed for a closing mark (“…'' / “…’’)
         if c == OPEN_DOUBLE and text[j - 1].isspace() and not straight:
             # An opening mark again: the first quotation lost its closing mark. It ends at its last comma
             # ("…, Mr. Lee said. “…"), else just before the new mark.

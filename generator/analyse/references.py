@@ -19,6 +19,7 @@ SENTENCES_BACK = (
     6  # sentences of one paragraph a pronoun looks back over (a bound: linear time, and nearness)
 )
 TITLED_BACK = 12  # paragraphs "the president" looks back over for the person titled so
+BODY_NOUN_BACK = 4  # paragraphs "the report" looks back over for "a … Service report"
 NAMES_BACK = 40  # names a description looks back over ("the senator": the nearest one titled so)
 SUBORDINATE = re.compile(
     r"\W*(?:as|while|when|after|before|if|although|though|because|since|until|once|whereas|even though)\b",
@@ -143,7 +144,25 @@ class References:
             before.pop()
         if before and before[-1].casefold() in self.prepositions:
             return False
+        partner = self._partner_before(text, m)
+        if partner is not None:  # "a protégé of John Bolton and Dick Cheney": "of" governs both names
+            return self._free(text, start, partner) if partner.start >= start else True
         return not self._possessive(text, m)
+
+    def _partner_before(self, text: str, m: Mention) -> Mention | None:
+        """The name joined to m by "and" / "or" right before it ("Ford and Fry": Ford), or None."""
+        earlier = self._mentions_in(m.paragraph, max(0, m.start - 80), m.start)
+        if earlier and re.fullmatch(r"\s+(?:and|or|&)\s+", text[earlier[-1].end : m.start]):
+            return earlier[-1]
+        return None
+
+    def _coordinated(self, text: str, m: Mention) -> bool:
+        """ "Ford and Fry replied": one of two names joined as one subject, so neither is the speaker alone."""
+        # Also when the other is a name the reader could not tell apart ("Ford and Fry" with two Fords).
+        return bool(
+            re.search(r"\b[A-Z][\w’'.-]*\s+(?:and|or|&)\s+$", text[max(0, m.start - 40) : m.start])
+            or re.match(r"(?:’s|'s)?\s+(?:and|or|&)\s+[A-Z]", text[m.end : m.end + 12])
+        )
 
     def _possessive(self, text: str, m: Mention) -> bool:
         return m.text.endswith(("’s", "'s", "’", "'")) or text[m.end : m.end + 2] in ("’s", "'s")
@@ -321,9 +340,12 @@ class References:
                     and name.split()[-1].casefold().strip("’'s") == words[0]
                 ):
                     return Who(m.actor, m.text)
-                # "a Congressional Research Service report … said the report": the body whose report it is.
-                if self._kind_of(m.actor) != "person" and re.match(
-                    rf"\s+{re.escape(words[0])}\b", p.text[m.end : m.end + 40], re.I
+                # "a Congressional Research Service report … said the report": the body whose report it is
+                # (near only: "a UK man" ten paragraphs back is not whom "the man" describes).
+                if (
+                    back < BODY_NOUN_BACK
+                    and self._kind_of(m.actor) != "person"
+                    and re.match(rf"\s+{re.escape(words[0])}\b", p.text[m.end : m.end + 40], re.I)
                 ):
                     return Who(m.actor, m.text)
         return None

@@ -45,7 +45,7 @@ def _plain(text: str) -> str:
 
 # Words that may stand between a subject and its speech verb ("Moss also said", "Rand later issued").
 BETWEEN = re.compile(
-    r"(?:\s*,?\s+(?:\w+ly|also|later|then|again|first|once|still|has|have|had|was|is|were|would|will|did|"
+    r"(?:\s*,?\s+(?:[a-z]\w*ly|also|later|then|again|first|once|still|has|have|had|was|is|were|would|will|did|"
     r"does|do|not|never|on\s+[A-Z]\w*day|[A-Z]\w*day|in\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?))+\s*$"
 )
 # A quotation that ends its clause: punctuation inside its marks (“…,” / “…?”) or right after them (“…”, / “…” —).
@@ -64,7 +64,7 @@ LABEL_TAIL = re.compile(r"\s+(?:on|with|about|to|in|at|after|before|for|against)
 # exchange, told", "-- but at the same time acknowledged").
 COORDINATED = re.compile(
     r"(?:^|[\s,;—–-])(?:and|but|yet)(?:\s+(?:(?:at|in|on|during|after|before|with|for|by|over|under)\s"
-    r"[^,;:“”\"]{1,40}?,?|\w+ly|then|also|later|again|still|soon))?$"
+    r"[^,;:“”\"]{1,40}?,?|[a-z]\w*ly|then|also|later|again|still|soon))?$"
 )
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")  # "after the ruling was issued"
 CLAUSE_OPENER = re.compile(r"\b(?:as|while|when|after|because|since|and|but|that|before|until)\s+")
@@ -80,14 +80,18 @@ APPOSITION = re.compile(
 ECHO_WORDS = 4  # a quotation this long found inside another attributed one is that speaker's
 
 
-def _echoes(quotes: list[Quote]) -> list[Quote]:
+def _echoes(quotes: list[Quote], doubtful: set[tuple[str, int]]) -> list[Quote]:
     """A heading or teaser that repeats words of a quotation the article attributes ("CDC director: ‘not out of
     the woods yet’" before "“… we’re not out of the woods yet,” Redfield said") is that speaker's, when every
-    quotation near it that holds those words has one speaker. Looks POSTS_BACK quotations either way."""
+    quotation near it that holds those words has one speaker. Looks POSTS_BACK quotations either way. Not a
+    quotation with an attribution of its own the reader could not resolve (``doubtful``: "After hitting “Takin’
+    It to the Streets,” the singer told …" is no echo of a later speaker's words)."""
     plain = [_plain(q.text).replace("...", "…") for q in quotes]
     out = list(quotes)
     for i, q in enumerate(quotes):
         if q.kind != "speech" or q.speaker or q.speaker_label or len(plain[i].split()) < ECHO_WORDS:
+            continue
+        if (q.paragraph, q.start) in doubtful:
             continue
         low = max(0, i - POSTS_BACK)
         holders = [
@@ -142,8 +146,17 @@ class Reader(References):
         if matches:
             # "Evo Morales of Bolivia, an ally of Maduro, who said": after a comma, "who" is the head's.
             # "Ann Lee, who met Tom Hale, said": the name the others are set off from by commas is the head.
+            # The appositive is closed by a comma before the verb (or before "who"): "Iceberg Passages, after
+            # the novelist Jo Walton explained" is no appositive of the first name, Walton explained.
             heads = [m for m in matches if "," in text[m.end : end] and self._free(text, start, m)]
-            chosen = heads[-1] if heads and (not relative or relative.group().startswith(",")) else matches[0]
+            closed = (
+                relative.group().startswith(",")
+                if relative
+                else BETWEEN.sub("", phrase).rstrip().endswith(",")
+            )
+            chosen = heads[-1] if heads and closed else matches[0]
+            if self._coordinated(text, chosen):
+                return UNSURE  # "Ford and Fry replied that “…”": two speakers, not one
             return Who(chosen.actor, chosen.text)
         if described:
             return described
@@ -157,8 +170,17 @@ class Reader(References):
         if coordinated:
             # "The AARP pushed back … but at the same time acknowledged “…”": a second verb of the same subject.
             subject = self._opening_subject(number, start, start + coordinated.start(), verb=False)
+            if subject and self._coordinated(text, subject):
+                return UNSURE
+            if subject is None:  # "She didn’t give a date …, but said …": the pronoun opening the sentence
+                lead = re.match(r"\W*(\w+)\b", text[start:verb_at])
+                if lead and lead.group(1).casefold() in self.pronouns and resolve:
+                    found = self._resolve(number, start + lead.start(1), lead.group(1))
+                    return Who(found.actor, lead.group(1)) if found and found.actor else UNSURE
             return Who(subject.actor, subject.text) if subject else None
         subject = self._opening_subject(number, start, end)
+        if subject and self._coordinated(text, subject):
+            return UNSURE  # "Dale and Martha disputed that …, saying": two speakers, not one
         return Who(subject.actor, subject.text) if subject else None
 
     def _participle(self, number: int, sentence: int, verb_at: int, quoted: tuple[Span, ...]) -> Who | None:
@@ -184,7 +206,7 @@ class Reader(References):
             # opening the sentence ("Dozens of protesters gathered …, chanting").
             subject = self._opening_subject(number, sentence, verb_at, verb=False)
             if subject:
-                return Who(subject.actor, subject.text)
+                return UNSURE if self._coordinated(text, subject) else Who(subject.actor, subject.text)
             return self._clause_subject(number, sentence, verb_at, quoted) or self._opening_description(
                 number, sentence, verb_at
             )
@@ -213,6 +235,8 @@ class Reader(References):
         ]
         if not named or named[0].start != opener.end() or self._possessive(text, named[0]):
             return None
+        if self._coordinated(text, named[0]):
+            return UNSURE
         # Another person opening a clause of its own between ("as X met Y, and Z left, saying"): not sure.
         if any(
             m.actor != named[0].actor
@@ -291,7 +315,34 @@ class Reader(References):
             r"\bby\s+$", text[max(0, verb.start() - 10) : verb.start()]
         ):
             return self._participle(number, sentence, verb.start(), quoted)
-        return self._agent(number, start, verb.start(), quoted)
+        who = self._agent(number, start, verb.start(), quoted)
+        if who is None and start > sentence:
+            who = self._coordinated_after_quote(number, sentence, start, verb.start(), quoted)
+        return who
+
+    def _coordinated_after_quote(
+        self, number: int, sentence: int, start: int, verb_at: int, quoted: tuple[Span, ...]
+    ) -> Who | None:
+        """ "He describes them as “exciting,” but cautions that “…”", "Volker said he never used the term “…”
+        and added, “…”": a verb after "and" / "but" with no subject of its own, right after a quotation, is
+        done by the agent of the speech verb before in the sentence, when nobody else is named between."""
+        text = self.paragraphs[number].text
+        trimmed = BETWEEN.sub("", text[start:verb_at]).rstrip().rstrip(",").rstrip()
+        joined = COORDINATED.search(trimmed)
+        if not joined or trimmed[: joined.start()].strip(" ,”’\"'"):
+            return None  # only the quotation's closing mark and "and" / "but" stand between
+        verbs = [
+            v for v in self.verb_re.finditer(text, sentence, start) if not self._quoted_at(quoted, v.start())
+        ]
+        if not verbs or PARTICIPLE.match(verbs[-1].group()):
+            return None
+        who = self._agent(number, sentence, verbs[-1].start(), quoted)
+        if not who or who is UNSURE or not who.actor:
+            return None
+        between = self._mentions_in(self.paragraphs[number].id, verbs[-1].end(), verb_at)
+        if any(m.actor != who.actor and self._outside(m, quoted) for m in between):
+            return None
+        return who
 
     def _own_sentence(
         self, number: int, span: Span, at: int, starts: list[int], quoted: tuple[Span, ...]
@@ -508,6 +559,7 @@ class Reader(References):
             None  # the speaker of a quotation in the last sentence of the paragraph before
         )
         introduced: Who | None = None  # "He writes:" ending the paragraph before: a block quotation follows
+        doubtful: set[tuple[str, int]] = set()  # quotations whose attribution the reader could not resolve
         for number, p in enumerate(self.paragraphs):
             text = p.text
             quoted, starts = self._structure(number)
@@ -547,6 +599,7 @@ class Reader(References):
                 unsure = who is UNSURE
                 if unsure:
                     who = None
+                    doubtful.add((p.id, span.start))
                 opening = self._according(number, sentence, sentence + 80)
                 if opening and text[sentence : sentence + 40].casefold().startswith(tuple(self.according)):
                     who = opening
@@ -613,4 +666,4 @@ class Reader(References):
             carried = (
                 previous if open_at_end and previous is not None and previous.start == last.start else None
             )
-        return _echoes(quotes)
+        return _echoes(quotes, doubtful)
