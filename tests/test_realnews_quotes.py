@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from accuracy import EXPECTED, quotation_rows, tally  # noqa: E402
 
 EVENTS = [e for e in REALNEWS_EVENTS if (EXPECTED / f"{e}.yml").is_file()]
-RIGHT_FLOOR = 0.91  # of the identified speakers; raise it as the rules improve, never lower it
+RIGHT_FLOOR = 0.92  # of the identified speakers; raise it as the rules improve, never lower it
 WRONG_CEILING = 0.01
 
 

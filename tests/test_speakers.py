@@ -407,6 +407,23 @@ CASES = [
         ],
         [None, "Ray Pike"],
     ),
+    # A paragraph that names nobody and reports no speech goes on with the speaker the paragraph before ended on.
+    (
+        "paragraph-goes-on",
+        [
+            "“We need more tests,” Dana Ng said.",
+            "As a result, the town’s efforts should be “focused on the proven steps of testing and tracing.”",
+        ],
+        ["Dana Ng", "Dana Ng"],
+    ),
+    (
+        "paragraph-names-someone",
+        [
+            "“We need more tests,” Dana Ng said.",
+            "Ray Pike wants the town’s efforts “focused on the proven steps of testing and tracing.”",
+        ],
+        ["Dana Ng", None],
+    ),
     # The participle's subject is the subject of the nearest clause, not the sentence's.
     (
         "clause-subject",
@@ -476,6 +493,16 @@ def test_two_apostrophes_close_a_quotation():
 
     text = "“It was an attempt to mislead voters,’’ Ray Pike told the paper on Monday."
     assert [s.text for s in spans(text)] == ["It was an attempt to mislead voters,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subhead"),
+    [("1) Momentum", True), ("Math", True), ("Crowds and cash", False), ("Ray Pike said so.", False)],
+)
+def test_a_short_capitalised_line_is_a_subhead(text, subhead):
+    from generator.analyse.people import headline_like
+
+    assert headline_like(text) is subhead
 
 
 def test_a_sentence_opener_is_not_a_given_name():

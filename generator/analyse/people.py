@@ -41,8 +41,9 @@ PARTICLES = {"de", "da", "del", "van", "von", "la", "le", "bin", "al", "dos", "d
 CONNECTORS = {"of", "on", "for", "the", "and"}
 MALE, FEMALE = {"mr", "mr."}, {"mrs", "mrs.", "ms", "ms.", "miss"}
 SUFFIXES = set(CONSTANTS.suffix_not_acronyms) | set(CONSTANTS.suffix_acronyms)
-MAX_SCAN = 20_000
-HEADLINE_SHARE = 0.7  # a paragraph this much in title case is a headline or subhead, not prose  # characters of one paragraph read for names (longer paragraphs: the rest is reported)
+MAX_SCAN = 20_000  # characters of one paragraph read for names (longer paragraphs: the rest is reported)
+SUBHEAD_CHARS = 30  # a line of one or two capitalised words this short, with no full stop, is a subhead
+HEADLINE_SHARE = 0.7  # a paragraph this much in title case is a headline or subhead, not prose
 
 
 def key(name: str) -> str:
@@ -346,8 +347,12 @@ def discovered_mentions(
 def headline_like(text: str) -> bool:
     """A line in title case (most of its words capitalised): a headline or subhead, not running prose."""
     words = re.findall(r"[^\W\d_][\w’'-]*", text[:MAX_SCAN])
-    if len(words) < 3 or re.search(r"[.!?:;\"”’)]\s*$", text[-5:]):
+    if re.search(r"[.!?:;\"”’)]\s*$", text[-5:]):
         return False  # prose ends its sentences
+    if (
+        len(words) < 3
+    ):  # "1) Momentum", "Math": a numbered or one-word subhead, when every word is capitalised
+        return bool(words) and len(text) <= SUBHEAD_CHARS and all(w[0].isupper() for w in words)
     return sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
 
 

@@ -537,6 +537,14 @@ class Reader(References):
         who = self._agent(number, sentence, verbs[-1].start(), quoted)
         return who if who and who is not UNSURE and (who.actor or who.label) else None
 
+    def _names_anyone(self, number: int, quoted: tuple[Span, ...]) -> bool:
+        """A person or body named outside quotation marks, or a speech verb: the paragraph may say who speaks
+        in it, so it does not simply go on with the last speaker."""
+        p = self.paragraphs[number]
+        if any(self._outside(m, quoted) for m in self._mentions_in(p.id, 0, len(p.text))):
+            return True
+        return self._speaks(number, quoted)
+
     def _speaks(self, number: int, quoted: tuple[Span, ...]) -> bool:
         """A speech verb outside quotation marks: the paragraph attributes something itself."""
         text = self.paragraphs[number].text
@@ -620,6 +628,17 @@ class Reader(References):
                     who = Who(carried.speaker, carried.speaker_label or "")
                 if who is None and span.start == 0 and span.end >= length and last_said is not None:
                     who = last_said  # a paragraph that is only a quotation goes on with the one just quoted
+                if (
+                    who is None
+                    and not unsure
+                    and index == 0
+                    and last_said is not None
+                    and len(span.text.split()) > TERM_WORDS
+                    and not self._names_anyone(number, quoted)
+                ):
+                    # "As a result, the nation’s efforts … should be “focused on …”" after a paragraph that ends
+                    # quoting Fauci: a paragraph that names nobody and reports no speech goes on with him.
+                    who = last_said
                 if who is None and not unsure and block is not None:
                     who = block  # a quotation inside the block quotation is its speaker's (quoting someone)
                 if who is None:  # "According to the Times, …" opening an earlier sentence of the paragraph
