@@ -83,3 +83,34 @@ def test_anonymous_source_stays_anonymous():
 def test_names_inside_quotations_are_not_speakers():
     got = speakers("“Ask Dana Whitfield about the union, she will tell you the same thing,” the mayor said.")
     assert got[0][1] is None, got
+
+
+def _names_listed(*articles: list[str]) -> dict[str, str]:
+    """check's unknown names over made-up articles: name → its message."""
+    from types import SimpleNamespace
+
+    from generator.analyse.names import unknown_names
+
+    made = [
+        SimpleNamespace(
+            file=f"a{n}.txt",
+            mentions=(),
+            paragraphs=tuple(Paragraph(f"p{i}", i, t) for i, t in enumerate(texts, 1)),
+        )
+        for n, texts in enumerate(articles)
+    ]
+    return {w.subject: w.message for w in unknown_names(tuple(made), ATTRIBUTION, "corpus")}
+
+
+def test_one_person_across_articles_is_listed_once():
+    listed = _names_listed(
+        ["Mayor Dana Ng opened the fair on Monday."], ["“It rained,” Mayor Ng said.", "Ng left early."]
+    )
+    assert "Ng" not in listed and "'Ng'" in listed["Dana Ng"], listed
+
+
+def test_a_surname_of_two_people_stays_apart():
+    listed = _names_listed(
+        ["Dana Ng and Lee Ng opened the fair on Monday."], ["“It rained,” Mayor Ng said.", "Ng left early."]
+    )
+    assert {"Dana Ng", "Lee Ng", "Ng"} <= set(listed), listed

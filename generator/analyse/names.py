@@ -75,6 +75,7 @@ def unknown_names(
     for group in lists:
         if places.intersection(group):
             places.update(group)
+    _merge_surnames(entities)
     warnings = []
     for name, (article, paragraph, forms) in entities.items():
         variants = sorted(f for f in forms if f != name)
@@ -106,6 +107,21 @@ def unknown_names(
     return tuple(sorted(warnings, key=lambda w: (w.path, w.subject)))
 
 
+def _merge_surnames(entities: dict[str, tuple[Article, str, set[str]]]) -> None:
+    """Across articles, one person: "Trump" (an article that names him only by title and surname) is a spelling
+    of "Donald Trump" when exactly one full name ends in that surname ("Clinton" stays apart when the articles
+    name both Hillary and Bill Clinton)."""
+    full: dict[str, list[str]] = {}
+    for name in entities:
+        if len(name.split()) > 1:
+            full.setdefault(_key(name.split()[-1]), []).append(name)
+    for name in [n for n in entities if len(n.split()) == 1]:
+        owners = full.get(_key(name), [])
+        if len(owners) == 1:
+            article, paragraph, forms = entities.pop(name)
+            entities[owners[0]][2].update(forms | {name})
+
+
 def long_paragraphs(articles: tuple[Article, ...], corpus: str) -> tuple[Warning, ...]:
     """Paragraphs longer than the name and label scans read: said, not silently cut (issue 12 item 8)."""
     return tuple(
@@ -134,7 +150,8 @@ def _strip_known_prefix(name: str, known: list[str]) -> str:
         words = name.split()
         for size in range(min(3, len(words) - 1), 0, -1):
             if _key(" ".join(words[:size])) in known:
-                name = " ".join(words[size:])
+                # "Secretary of Trump" is not a name "of Trump": a connector left in front goes too.
+                name = re.sub(r"^(?:of|on|for|the|de|del|da|and)\s+", "", " ".join(words[size:]))
                 changed = True
                 break
             if _key(" ".join(words[-size:])) in known:  # "Juan Guaidó on Saturday"
