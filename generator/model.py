@@ -430,6 +430,7 @@ class Step:
     minutes: int
     text: str
     pages: tuple[str, ...]  # site addresses
+    task: str | None = None  # the id of the rubric for the step's written task (an exit ticket, an essay)
 
 
 @dataclass(frozen=True)
@@ -446,6 +447,48 @@ class Objective:
 
 
 @dataclass(frozen=True)
+class RubricLevel:
+    name: str  # "Meets the standard", …
+    criteria: str  # what an answer at this level does
+    exemplar: str  # an answer at this level, with its paragraph citations
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """A written task's rubric: the prompt students answer and three levels, strongest first."""
+
+    id: str
+    title: str
+    prompt: str
+    levels: tuple[RubricLevel, ...]
+
+
+@dataclass(frozen=True)
+class LateralReading:
+    """The lateral-reading exercise every outlet gets (Civic Online Reasoning's manner): why, what to look up,
+    what to write down, how to compare it with the ratings the site shows; where to start."""
+
+    why: str
+    look_up: tuple[str, ...]
+    write_down: tuple[str, ...]
+    compare: str
+    search: str  # a search address with {query} where the words go
+    queries: tuple[str, ...]  # searches to start from, with {outlet} for the outlet's name
+    encyclopedia: dict[str, str]  # outlet id → its encyclopedia article, where the editors give one
+
+
+@dataclass(frozen=True)
+class CuratedQuestion:
+    """A self-check question the editors wrote (teaching.yml ``quizzes``)."""
+
+    q: str
+    choices: tuple[str, ...]
+    answer: int  # index into choices
+    why: str  # why the answer is right
+    see: str | None  # where the answer is: a site address, optionally with #pN
+
+
+@dataclass(frozen=True)
 class Teaching:
     """teaching.yml: the teachers' guide, and questions per page (defaults per page type). The guide is
     optional (a new site starts with generic questions only): then intro is empty and the tuples are."""
@@ -458,6 +501,12 @@ class Teaching:
     defaults: dict[str, tuple[Question, ...]]  # page type → questions
     activities: dict[str, Activity]
     pages: dict[str, tuple[Question, ...]]  # address → questions replacing the defaults
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+    lateral: LateralReading | None = None
+    quizzes: dict[str, tuple[CuratedQuestion, ...]] = field(default_factory=dict)  # address → questions
+    # Phrases in the questions that send students to another page ("the history page") → its address, so a
+    # printed handout can print that page's address.
+    page_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def has_guide(self) -> bool:

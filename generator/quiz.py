@@ -258,6 +258,18 @@ def _outside_quotes(article: Article, paragraph: str, phrase: str) -> bool:
     return bool(found) and not any(a <= at < b for at in found for a, b in spans)
 
 
+def curated_quiz(questions) -> tuple[QuizQuestion, ...]:
+    """The editors' questions (teaching.yml ``quizzes``) in the same form as the generated ones."""
+    out = []
+    for cq in questions:
+        choices = tuple(
+            Choice(text, i == cq.answer, cq.why if i == cq.answer else "Not this one.")
+            for i, text in enumerate(cq.choices)
+        )
+        out.append(QuizQuestion("curated", cq.q, choices, None, cq.see))
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- article pages
 
 

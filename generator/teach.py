@@ -8,17 +8,34 @@ Pure like render: pages in, pages out. The quizzes come from ``quiz``, the packe
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import quote_plus
 
 import jinja2
 
+from . import lessons, packets
 from .analyse import stats
+from .analyse.glossary import Finder
 from .errors import SiteDataError
-from .model import Site, Teaching
-from .quiz import article_quiz, comparison_quiz
+from .model import Outlet, Site, Teaching
+from .quiz import MAX_QUESTIONS, article_quiz, comparison_quiz, curated_quiz
 from .readability import page_grade
-from .render import article_page, long_date, page_type, plain_text, raw_href, script_href, title_of, url_of
+from .render import (
+    article_page,
+    linked_paragraphs,
+    long_date,
+    page_type,
+    plain_text,
+    raw_href,
+    relative,
+    script_href,
+    title_of,
+    url_of,
+)
 from .views import comparison_view
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def handout_key(address: str) -> str:
@@ -43,12 +60,15 @@ def left_out(address: str, site: Site) -> str | None:
 
 
 def teaching_addresses(teaching: Teaching) -> list[str]:
-    """Every address the teachers' guide names (lesson plans, the reading route, then pages with questions of
-    their own), in order."""
+    """Every address teaching.yml names (lesson plans, the reading route, pages with questions of their own,
+    the kit's quizzes and page names), in order."""
     return [
         *(a for plan in teaching.plans for s in plan.steps for a in s.pages),
         *(a for a, _ in teaching.route),
         *teaching.pages,
+        *teaching.quizzes,
+        *(q.see.split("#")[0] for qs in teaching.quizzes.values() for q in qs if q.see),
+        *teaching.page_names.values(),
     ]
 
 
@@ -60,11 +80,25 @@ def quizzes_of(site: Site) -> dict[str, tuple]:
     for name in ("index", "facts", "words", "voices"):
         if name != "facts" or site.facts:
             out[f"compare/{name}.md"] = comparison_quiz(site, view, name)
+    # The editors' own questions first; the generated ones fill up to the quiz's length.
+    for path in out:
+        own = curated_quiz(site.teaching.quizzes.get("/" + url_of(path), ())) if site.teaching else ()
+        out[path] = (own + out[path])[:MAX_QUESTIONS] if own else out[path]
     return out
 
 
-def evidence_href(path: str, question, by_id: dict, directory_urls: bool) -> tuple[str, str] | None:
+def evidence_href(
+    path: str, question, by_id: dict, page_of: dict, directory_urls: bool
+) -> tuple[str, str] | None:
     """The link under a question's feedback, (href, text): the paragraph that settles it."""
+    if question.see:  # an editor's question: the address it gives
+        address, _, anchor = question.see.partition("#")
+        target = page_of.get(address)
+        if target is None:  # a page a missing curated file leaves out (see left_out)
+            return None
+        if target == path:
+            return (f"#{anchor}", f"Read paragraph {anchor[1:]}") if anchor else None
+        return script_href(path, target, directory_urls, anchor), "See where the answer is"  # data-href
     ev = question.evidence
     if ev is None:
         return None
@@ -77,24 +111,132 @@ def evidence_href(path: str, question, by_id: dict, directory_urls: bool) -> tup
     return href, (f"Read paragraph {ev.number} ({which})" if ev.paragraph else f"Read the article ({which})")
 
 
+def packet_pages(
+    site, env, teaching, questions_of, titles, page_of, quizzes, directory_urls
+) -> dict[str, str]:
+    """A student packet and a teacher edition per lesson plan, and the page listing them."""
+    out: dict[str, str] = {}
+    numbers = {c.id: n for n, c in enumerate(site.lexicon, 1)}
+    by_address = {a.site_path: a for a in site.articles}
+    quiz_of = {"/" + url_of(path): q for path, q in quizzes.items() if q}
+    listed = []
+    for plan in teaching.plans:
+        if not SLUG.match(plan.id):
+            raise SiteDataError(
+                "site_data/teaching.yml",
+                f"plan id '{plan.id}' must be lower-case letters, digits and hyphens: it names the packet's "
+                f"address (/teachers/packet/{plan.id}/)",
+                key="id",
+            )
+        student, teacher = f"teachers/packet/{plan.id}.md", f"teachers/packet/{plan.id}-teacher.md"
+        p = packets.packet(plan, questions_of, by_address, site.terms, set(quiz_of))
+        common = dict(
+            p=p,
+            titles=titles,
+            lexicon=site.lexicon,
+            numbers=numbers,
+            rubrics=teaching.rubrics,
+            lateral={a.outlet.id: lateral_of(teaching, a.outlet) for a in site.articles},
+        )
+        out[student] = env.get_template("packet.md.j2").render(
+            **common,
+            hrefs={a: raw_href(student, page_of[a], directory_urls) for a in page_of},
+            teacher_href=raw_href(student, teacher, directory_urls),
+            # Marked words only: names are not links on paper, and the words to know are listed up front.
+            text={r.article.id: linked_paragraphs(r.article, set(), None, numbers) for r in p.readings},
+        )
+        out[teacher] = env.get_template("packet_teacher.md.j2").render(
+            **common,
+            student_link=relative(teacher, student),
+            letters={r.address: r.letter for r in p.readings},
+            reading_questions={r.address: r.questions for r in p.readings},
+            quizzes=quiz_of,
+        )
+        listed.append(
+            (plan, relative("teachers/packet.md", student), relative("teachers/packet.md", teacher))
+        )
+    if listed:
+        out["teachers/packet.md"] = env.get_template("packets.md.j2").render(packets=listed)
+    return out
+
+
+@dataclass(frozen=True)
+class Lateral:
+    """The lateral-reading exercise for one outlet, with its starting links and the ratings the site shows."""
+
+    outlet: Outlet
+    why: str
+    look_up: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]  # (text, address)
+    write_down: tuple[str, ...]
+    compare: str
+
+
+def lateral_of(teaching: Teaching | None, outlet: Outlet) -> Lateral | None:
+    kit = teaching.lateral if teaching else None
+    if kit is None:
+        return None
+    links = []
+    if outlet.id in kit.encyclopedia:
+        links.append((f"An encyclopedia article on {outlet.name}", kit.encyclopedia[outlet.id]))
+    for query in kit.queries:
+        words = query.replace("{outlet}", outlet.name)
+        links.append((f"Search the web: {words}", kit.search.replace("{query}", quote_plus(words))))
+    return Lateral(outlet, kit.why, kit.look_up, tuple(links), kit.write_down, kit.compare)
+
+
+def mentioned(texts: list[str], titles: dict[str, str], names: dict[str, str], known: set[str]) -> list[str]:
+    """The addresses of the pages these texts (a page's questions and activity) send students to: a page's
+    title word for word ("Words chosen"), or a phrase teaching.yml's page_names gives ("the history page")."""
+    found = []
+    for text in texts:
+        for address, title in titles.items():
+            if len(title) > 3 and re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text):
+                found.append(address)
+        for phrase, address in names.items():
+            if address in known and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I):
+                found.append(address)
+    return list(dict.fromkeys(found))
+
+
+def terms_in(site: Site, text: str) -> list:
+    """The glossary terms a page uses, in the order it uses them."""
+    if not site.terms:
+        return []
+    return [term for _, _, term in Finder(site.terms).find(text, set())]
+
+
 def teaching_pages(
     site: Site, env: jinja2.Environment, pages: dict[str, str], directory_urls: bool
 ) -> dict[str, str]:
-    """The teaching layer: on every page reading time and grade, questions, an activity and "Assign this page";
-    a printable handout per page; the teachers' guide, notes and lesson packet."""
+    """The teaching layer: on every page reading time and grade, a quiz, questions, an activity and "Assign this
+    page"; a printable handout per page; the teachers' guide, notes and a packet per lesson plan."""
     teaching = site.teaching
     out: dict[str, str] = {}
-    titles, page_of = {}, {}
+    paths = sorted(p for p in pages if p.endswith(".md"))
+    titles = {"/" + url_of(p): title_of(pages[p]) for p in paths}
+    page_of = {"/" + url_of(p): p for p in paths}
+    known = set(page_of)
+    if teaching is not None:
+        for address in teaching_addresses(teaching):
+            if address not in known and not left_out(address, site):
+                raise SiteDataError(
+                    "site_data/teaching.yml",
+                    f"names {address}, which is not a page of the site "
+                    "(python -m generator addresses lists them)",
+                    key=address,
+                )
     questions_of: dict[str, tuple] = {}
     footer = env.get_template("_teach.md.j2")
     handout = env.get_template("handout.md.j2")
     articles = {article_page(a): a for a in site.articles}
     quizzes = quizzes_of(site)
     by_id = {a.id: a for a in site.articles}
-    for path in sorted(p for p in pages if p.endswith(".md")):
+    numbers = {c.id: n for n, c in enumerate(site.lexicon, 1)}
+    names = teaching.page_names if teaching else {}
+    for path in paths:
         kind = page_type(path)
         address = "/" + url_of(path)
-        titles[address], page_of[address] = title_of(pages[path]), path
         article = articles.get(path)
         reading = article.stats if article else stats(plain_text(pages[path]), site.info.words_per_minute)
         if kind is None:
@@ -107,11 +249,13 @@ def teaching_pages(
         questions_of[address] = questions
         handout_path = f"handouts/{handout_key(address)}.md"
         quiz = quizzes.get(path, ())
+        lateral = lateral_of(teaching, article.outlet) if article else None
         parts = dict(
             quiz=quiz,
-            quiz_hrefs=[evidence_href(path, q, by_id, directory_urls) for q in quiz],
+            quiz_hrefs=[evidence_href(path, q, by_id, page_of, directory_urls) for q in quiz],
             questions=questions,
             activity=activity,
+            lateral=lateral,
             address=address,
             self_href=raw_href(path, path, directory_urls),
             handout=raw_href(path, handout_path, directory_urls),
@@ -122,6 +266,9 @@ def teaching_pages(
         draft = pages[path] + footer.render(stats=reading, **parts)
         reading = replace(reading, grade=page_grade(draft).grade)
         out[path] = pages[path] + footer.render(stats=reading, **parts)
+        sent_to = mentioned(
+            [q.q for q in questions] + ([activity.text] if activity else []), titles, names, known
+        )
         out[handout_path] = handout.render(
             title=titles[address],
             address=address,
@@ -129,35 +276,37 @@ def teaching_pages(
             stats=reading,
             questions=questions,
             activity=activity,
-            article=articles.get(path),
+            article=article,
             article_grade=parts["article_grade"],
+            text=linked_paragraphs(article, set(), None, numbers) if article else {},
+            lexicon=site.lexicon,
+            numbers=numbers,
+            terms=terms_in(
+                site, " ".join(p.text for p in article.paragraphs) if article else plain_text(pages[path])
+            ),
+            lateral=lateral,
+            sent_to=[
+                (a, titles[a], raw_href(handout_path, page_of[a], directory_urls))
+                for a in sent_to
+                if a != address
+            ],
         )
     if teaching is not None:
-        # Without a guide (a new site's generic questions), the teachers' index says so and there is no packet:
-        # the packet prints the guide's reading route.
-        known = set(page_of)
-        for address in teaching_addresses(teaching):
-            if address not in known and not left_out(address, site):
-                raise SiteDataError(
-                    "site_data/teaching.yml",
-                    f"names {address}, which is not a page of the site "
-                    "(python -m generator addresses lists them)",
-                    key=address,
-                )
         route = [(a, why) for a, why in teaching.route if a in known]  # without pages left out (see left_out)
+        listed = packet_pages(site, env, teaching, questions_of, titles, page_of, quizzes, directory_urls)
+        out.update(listed)
         out["teachers/index.md"] = env.get_template("teachers.md.j2").render(
-            t=teaching, route=route, page="teachers/index.md", titles=titles, page_of=page_of
+            t=teaching,
+            route=route,
+            page="teachers/index.md",
+            titles=titles,
+            page_of=page_of,
+            packets=[plan for plan in teaching.plans if f"teachers/packet/{plan.id}.md" in listed],
         )
         out["teachers/notes.md"] = env.get_template("notes.md.j2").render(
             page="teachers/notes.md",
             titles=titles,
             page_of=page_of,
-            all_questions=[(a, q) for a, q in sorted(questions_of.items()) if q],
+            notes=lessons.notes(teaching, {a: page_type(page_of[a]) for a, q in questions_of.items() if q}),
         )
-        if route:
-            out["teachers/packet.md"] = env.get_template("packet.md.j2").render(
-                titles=titles,
-                hrefs={a: raw_href("teachers/packet.md", page_of[a], directory_urls) for a in known},
-                route=[(a, why, questions_of.get(a, ())) for a, why in route],
-            )
     return out

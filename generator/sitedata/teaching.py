@@ -8,6 +8,7 @@ from ..errors import SiteDataError
 from ..model import Activity, Objective, Plan, Question, Step, Teaching
 from ..yamlfile import Map, Seq, load_yaml
 from .common import _check_keys, _document, _fail, _seq, _strings, _suggest, _text, _unique, _urls
+from .teaching_kit import KIT, kit
 
 
 def parse_redirects(text: str, path: str) -> dict[str, str]:
@@ -86,7 +87,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
     data = _document(text, path)
     # The guide is optional: a new site starts with generic questions per page type and writes its guide (which
     # names the site's own pages) once it has articles. A guide that is given must be complete.
-    _check_keys(path, data, "teaching.yml", (), ("guide", "questions"))
+    _check_keys(path, data, "teaching.yml", (), ("guide", "questions", *KIT))
     guide = _mapping(path, data, "guide", "teaching.yml")
     if "guide" in data:
         _check_keys(
@@ -109,7 +110,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
         steps = []
         for j, st in enumerate(_seq(path, p, "steps", pw)):
             sw = f"{pw}.steps[{j}]"
-            _check_keys(path, st, sw, ("minutes", "text"), ("pages",))
+            _check_keys(path, st, sw, ("minutes", "text"), ("pages", "task"))
             if not isinstance(st["minutes"], int) or isinstance(st["minutes"], bool) or st["minutes"] < 1:
                 raise _fail(path, st, "minutes", f"{sw}.minutes must be a whole number of minutes")
             steps.append(
@@ -117,6 +118,7 @@ def parse_teaching(text: str, path: str) -> Teaching:
                     st["minutes"],
                     _text(path, st, "text", sw),
                     _strings(path, st, "pages", sw),
+                    _text(path, st, "task", sw, optional=True),
                 )
             )
         pid = _unique(path, p, "id", pw, _text(path, p, "id", pw), {x.id for x in plans}, "plan id")
@@ -174,4 +176,5 @@ def parse_teaching(text: str, path: str) -> Teaching:
         defaults,
         activities,
         pages,
+        **kit(path, data),
     )
