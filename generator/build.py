@@ -7,17 +7,18 @@ everything in memory and raises before anything is written, so a bad input never
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import integrity, project, sitedata
+from . import classroom, integrity, project, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
 from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
-from .output import check_output_folder, write_pages
+from .output import check_output_folder, write_pages, write_zip
 from .overrides import apply_quote_overrides
 from .parse import decode
 from .render import SOURCE_LINKS, SOURCE_LINKS_FILE_URLS, addresses, redirect_page, render_site
@@ -237,9 +238,10 @@ def generate(
     templates: Path = TEMPLATES,
     directory_urls: bool | str = True,
     site_name: str | None = None,
+    site_url: str | None = None,  # mkdocs.yml's: the public address QR codes encode (see qr.py)
 ) -> Result:
     site = load_site(site_data, site_name)
-    pages = render_site(site, templates, directory_urls)
+    pages = render_site(site, templates, directory_urls, site_url)
     if site.teaching is not None:
         # Pages the teachers' guide names that a missing or empty curated file leaves out: the guide skips
         # them; the editor hears about it (any other address that is not a page stopped render_site).
@@ -319,7 +321,7 @@ def write_project(
     templates = base / editor.templates if editor.templates else TEMPLATES
     # Raw-HTML links written as Markdown links are (see links_extension.py).
     links = SOURCE_LINKS_FILE_URLS if offline else SOURCE_LINKS
-    result = generate(site_data, templates, links, site_name=editor.site_name)
+    result = generate(site_data, templates, links, site_name=editor.site_name, site_url=editor.site_url)
     glossary = site_data / project.GLOSSARY
     terms = bool(result.site.terms)
     files = project.project_files(
@@ -333,3 +335,22 @@ def write_project(
     )
     write_pages(files, out, site_data)
     return result
+
+
+def write_classroom_copy(site_dir: Path, out: Path | None = None) -> Path:
+    """Zip the built site at ``site_dir`` as the classroom copy (see classroom.py), by default into the site's
+    own downloads/ folder, where the teachers' guide links it. Members are sorted and dated 1980-01-01, so the
+    same site always gives the same zip."""
+    site_dir = Path(site_dir)
+    out = Path(out) if out else site_dir / classroom.DOWNLOADS / classroom.ZIP_NAME
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+
+    def fill(archive: zipfile.ZipFile) -> None:
+        for path in files:
+            for name, content in classroom.member(path.relative_to(site_dir).as_posix(), path.read_bytes()):
+                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, content)
+
+    return write_zip(out, fill)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator new | add | check | build | export | offline | addresses``.
+"""Command line: ``python -m generator new | add | check | build | export | offline | downloads | addresses``.
 
 The commands parse options, call the library (``add.add_article`` for add, ``build`` for the pages,
 ``curate`` for the to-do list ``check`` prints) and report; ``build`` and ``add`` are, with this module and
@@ -347,6 +347,38 @@ def _plugin_list(config_file: Path) -> list:
 
 def _plugin_name(entry) -> str:
     return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+
+@main.command()
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="The built site (mkdocs build's or any other build's output folder).",
+)
+def downloads(site_dir: Path):
+    """Add the classroom copy to a built site: SITE/downloads/classroom-copy.zip, which the teachers' guide links.
+
+    `mkdocs build` does this itself; run it after a build that runs no plugins (Zensical). The copy is the built
+    site made to work opened from disk (file://), search included.
+
+    \b
+    Example:
+      python -m generator downloads --site site
+    """
+    from .build import write_classroom_copy
+
+    if not (site_dir / "index.html").is_file():
+        click.echo(f"error: {site_dir} has no index.html; build the site first", err=True)
+        sys.exit(1)
+    try:
+        out = write_classroom_copy(site_dir)
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {out}")
 
 
 @main.command(name="addresses")

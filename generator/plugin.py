@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -25,7 +26,7 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.utils import CountHandler
 
 from .analyse.glossary import GlossaryExtension
-from .build import TEMPLATES, generate
+from .build import TEMPLATES, generate, write_classroom_copy
 from .errors import SiteDataError, SiteDataErrors
 from .output import discard_site, site_staging, swap_site
 from .urls import UrlError, web_url
@@ -123,6 +124,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 self.templates,
                 config.use_directory_urls,
                 site_name=html.unescape(config.site_name),
+                site_url=config.site_url,  # for the QR codes: never encoded when empty or local (qr.py)
             )
         except (SiteDataError, SiteDataErrors) as exc:
             raise PluginError(f"site data is not valid; nothing was built:\n{exc}") from None
@@ -151,6 +153,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_post_build(self, config):
         # Whatever this plugin writes into the site after the pages (a download made from them) goes above
         # this line: config.site_dir is still the new build's folder here, and the swap below is the last step.
+        self._classroom_copy(config)
         if self.staging is None:
             return
         if _strict_warnings():
@@ -159,6 +162,21 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         log.info("The new site replaced the one in %s", self.final_site)
         config.site_dir = str(self.final_site)
         self.staging = None
+
+    def _classroom_copy(self, config):
+        """The classroom copy the teachers' guide links (downloads/classroom-copy.zip), made from the site just
+        built. `mkdocs serve` rebuilds on every edit and serves from memory-backed temp folders: it skips it;
+        so does a build with file URLs (the offline command's), which is itself the copy and links none."""
+        if self.command == "serve":
+            log.info(
+                "note: the classroom copy (downloads/classroom-copy.zip) is made by mkdocs build, not serve"
+            )
+            return
+        if not config.use_directory_urls:
+            return
+        start = time.perf_counter()
+        out = write_classroom_copy(Path(config.site_dir))
+        log.info("wrote the classroom copy %s in %.1f s", out.name, time.perf_counter() - start)
 
     def on_build_error(self, *, error):
         if self.staging is not None:

@@ -61,6 +61,7 @@ class EditorConfig:
     custom_dir: str | None
     site_data: str  # the microsite plugin's options
     templates: str | None
+    site_url: str | None = None  # the public address QR codes encode (qr.py); a tag such as !ENV is not read
 
 
 def _yaml() -> YAML:
@@ -108,6 +109,7 @@ def editor_config(text: str, display: str) -> EditorConfig:
         custom_dir=str(custom_dir) if custom_dir else None,
         site_data=str(options.get("site_data") or "site_data"),
         templates=str(options["templates"]) if options.get("templates") else None,
+        site_url=data.get("site_url") if isinstance(data.get("site_url"), str) else None,
     )
 
 

@@ -294,7 +294,9 @@ def _nested(a, b) -> bool:
     return _inside(a, b) or _inside(b, a) or (a.start, a.end) == (b.start, b.end)
 
 
-def render_site(site: Site, templates: Path, directory_urls: bool | str = True) -> dict[str, str]:
+def render_site(
+    site: Site, templates: Path, directory_urls: bool | str = True, site_url: str | None = None
+) -> dict[str, str]:
     """Every generated file of the site: docs-relative path → content."""
     env = environment(templates)
     articles = sorted(site.articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))
@@ -409,6 +411,6 @@ def render_site(site: Site, templates: Path, directory_urls: bool | str = True) 
         )
     from .teach import teaching_pages  # here, not at the top: teach builds on this module's helpers
 
-    pages.update(teaching_pages(site, env, pages, directory_urls))
+    pages.update(teaching_pages(site, env, pages, directory_urls, site_url))
     pages["data/corpus.json"] = json.dumps(corpus_json(site), ensure_ascii=False, indent=1) + "\n"
     return pages

@@ -13,12 +13,14 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote_plus
 
 import jinja2
+from markupsafe import Markup
 
-from . import lessons, packets
+from . import classroom, lessons, packets
 from .analyse import stats
 from .analyse.glossary import Finder
 from .errors import SiteDataError
 from .model import Outlet, Site, Teaching
+from .qr import page_url, public_base, qr_svg
 from .quiz import MAX_QUESTIONS, article_quiz, comparison_quiz, curated_quiz
 from .readability import page_grade
 from .render import (
@@ -207,7 +209,11 @@ def terms_in(site: Site, text: str) -> list:
 
 
 def teaching_pages(
-    site: Site, env: jinja2.Environment, pages: dict[str, str], directory_urls: bool
+    site: Site,
+    env: jinja2.Environment,
+    pages: dict[str, str],
+    directory_urls: bool,
+    site_url: str | None = None,
 ) -> dict[str, str]:
     """The teaching layer: on every page reading time and grade, a quiz, questions, an activity and "Assign this
     page"; a printable handout per page; the teachers' guide, notes and a packet per lesson plan."""
@@ -234,6 +240,7 @@ def teaching_pages(
     by_id = {a.id: a for a in site.articles}
     numbers = {c.id: n for n, c in enumerate(site.lexicon, 1)}
     names = teaching.page_names if teaching else {}
+    base = public_base(site_url)
     for path in paths:
         kind = page_type(path)
         address = "/" + url_of(path)
@@ -257,6 +264,7 @@ def teaching_pages(
             activity=activity,
             lateral=lateral,
             address=address,
+            qr=qr_svg(page_url(base, address)) if base else None,
             self_href=raw_href(path, path, directory_urls),
             handout=raw_href(path, handout_path, directory_urls),
             article_grade=article.stats.grade if article else None,
@@ -302,6 +310,8 @@ def teaching_pages(
             titles=titles,
             page_of=page_of,
             packets=[plan for plan in teaching.plans if f"teachers/packet/{plan.id}.md" in listed],
+            # Made after the build (classroom.py); an offline build is itself the copy, so it links none.
+            zip_href=Markup(f"../{classroom.DOWNLOADS}/{classroom.ZIP_NAME}") if directory_urls else None,
         )
         out["teachers/notes.md"] = env.get_template("notes.md.j2").render(
             page="teachers/notes.md",

@@ -43,7 +43,9 @@ def test_packet_has_the_plans_articles_with_numbered_paragraphs_and_marks():
     assert 'class="ms-frame"' in reading_b and 'class="ms-legend"' in reading_b
     # Articles the plan does not use are not printed.
     assert "<h2>Reading C" not in one
-    assert "Venezuela and one of its allies accused the United States" not in one  # Iran Daily's first sentence
+    assert (
+        "Venezuela and one of its allies accused the United States" not in one
+    )  # Iran Daily's first sentence
 
 
 def test_packet_prints_the_plans_questions_and_its_written_task():
@@ -65,7 +67,7 @@ def test_words_to_pre_teach_are_in_reading_order():
     assert words.index("regime") < words.index("doctrine")
     assert len(words) == len(set(words))
     teacher = PAGES["teachers/packet/one-lesson-teacher.md"]
-    assert "| dictator |" in teacher and "Reading A, paragraph 1 |" in teacher
+    assert "| <dfn>dictator</dfn> |" in teacher and "Reading A, paragraph 1 |" in teacher
 
 
 def test_teacher_edition_has_guidance_answer_keys_and_rubrics():
