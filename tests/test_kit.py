@@ -158,3 +158,42 @@ def test_bad_kit_says_what_is_wrong_and_where(text, says):
     with pytest.raises(SiteDataError) as err:
         parse_teaching(text, "site_data/teaching.yml")
     assert says in str(err.value) and "site_data/teaching.yml" in str(err.value)
+
+
+HOSTILE = '<script>alert(1)</script>" onmouseover="alert(2)" [x](javascript:alert(3)) {: onclick=alert(4)}'
+
+
+def test_kit_text_from_teaching_yml_renders_inert(tmp_path):
+    """Every text of the kit (rubrics, lateral reading, curated quiz questions) is printed as text."""
+    import shutil
+
+    data = tmp_path / "site_data"
+    shutil.copytree(SITE_DATA, data)
+    text = (data / "teaching.yml").read_text(encoding="utf-8")
+    quoted = f"'{HOSTILE}'"  # a single-quoted YAML scalar: the payload has no single quote
+    for line, new in (
+        ("    title: Exit ticket, two points of view\n", f"    title: {quoted}\n"),
+        (
+            "    - q: Which two articles were published on the same day, the day of the New York Times report?\n",
+            f"    - q: {quoted}\n",
+        ),
+        ('  queries: ["{outlet} owner", "{outlet} funding"]\n', f"  queries: ['{{outlet}} {HOSTILE}']\n"),
+    ):
+        assert text.count(line) == 1, line
+        text = text.replace(line, new)
+    (data / "teaching.yml").write_text(text, encoding="utf-8")
+    pages = generate(data).pages
+    checked = 0
+    for path in (
+        "teachers/index.md",
+        "teachers/packet/one-lesson.md",
+        "teachers/packet/one-lesson-teacher.md",
+        f"sources/{BREITBART_8}.md",
+        "compare/index.md",
+    ):
+        page = pages[path]
+        assert "<script>alert" not in page and 'onmouseover="' not in page and "](javascript:" not in page, (
+            path
+        )
+        checked += "alert(1)" in page
+    assert checked >= 4  # the payload is there, as text
