@@ -3,10 +3,10 @@ opened from disk (file://), search included, with no request leaving the compute
 
 A site built with directory URLs links to folders ("../compare/"), which a browser shows as a file listing
 when it reads from disk: each such link gets its "index.html". Search reads its index from a script when the
-page comes from disk (Material loads ``search/search_index.js`` then) and runs in an iframe instead of a
-worker, through the iframe-worker shim the site carries (``assets/vendor/``, never a CDN). Both builds can use
-this (MkDocs through the plugin's post-build step, or any other build through ``python -m generator
-downloads``), and it costs one pass over the files instead of a second build.
+page comes from disk (Material loads ``search/search_index.js`` then, Zensical ``search.js``) and runs in an
+iframe instead of a worker, through the iframe-worker shim the site carries (``assets/vendor/``, never a CDN).
+Both builds use this (MkDocs through the plugin's post-build step; Zensical, or MkDocs without the plugin,
+through ``python -m generator downloads``), and it costs one pass over the files instead of a second build.
 
 Pure functions over text; ``build.write_classroom_copy`` reads and writes the files.
 """
@@ -50,10 +50,18 @@ def offline_html(rel: str, html: str) -> str:
     return html.replace("</head>", f'<script src="{root}{SHIM}"></script></head>', 1)
 
 
-def offline_search_index(text: str) -> str:
-    """search_index.json as the script Material reads from disk, with each location a file."""
+# The search index each theme writes, and the script it reads instead from disk: Material's (MkDocs) and
+# Zensical's (its offline plugin writes search.js beside search.json; the same bundle reads it from file://).
+SEARCH_INDEXES = {
+    "search/search_index.json": ("search/search_index.js", "docs"),
+    "search.json": ("search.js", "items"),
+}
+
+
+def offline_search_index(text: str, key: str = "docs") -> str:
+    """A search index (JSON) as the script the theme reads from disk, with each location a file."""
     data = json.loads(text)
-    for doc in data.get("docs", ()):
+    for doc in data.get(key, ()):
         doc["location"] = _file_link(doc["location"]) if doc["location"] else "index.html"
         if doc["location"].startswith("#"):
             doc["location"] = "index.html" + doc["location"]
@@ -66,9 +74,7 @@ def member(rel: str, content: bytes) -> list[tuple[str, bytes]]:
         return []
     if rel.endswith(".html"):
         return [(rel, offline_html(rel, content.decode("utf-8")).encode("utf-8"))]
-    if rel == "search/search_index.json":
-        return [
-            (rel, content),
-            ("search/search_index.js", offline_search_index(content.decode("utf-8")).encode()),
-        ]
+    if rel in SEARCH_INDEXES:
+        script, key = SEARCH_INDEXES[rel]
+        return [(rel, content), (script, offline_search_index(content.decode("utf-8"), key).encode())]
     return [(rel, content)]

@@ -21,13 +21,19 @@ Markdown links (an error under ``strict``).
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .classroom import DOWNLOADS
+
 # href/src attributes as the generator writes them (double quotes, the value HTML-escaped).
 LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+# Files the build does not have, because they are made from the built site afterwards (the classroom copy):
+# left as written, which is the same URL in both builders (teach.py writes it from an index page).
+AFTER_BUILD = DOWNLOADS + "/"
 
 
 class _RawLinks(Treeprocessor):
@@ -40,6 +46,9 @@ class _RawLinks(Treeprocessor):
 
         def resolve(match: re.Match) -> str:
             url = html.unescape(match.group(2))
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(resolver.file.src_uri), url))
+            if target.startswith(AFTER_BUILD):
+                return match.group(0)
             resolved = resolver.path_to_url(url)
             if resolved == url:  # external, absolute or an anchor: left exactly as written
                 return match.group(0)

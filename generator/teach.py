@@ -24,6 +24,7 @@ from .qr import page_url, public_base, qr_svg
 from .quiz import MAX_QUESTIONS, article_quiz, comparison_quiz, curated_quiz
 from .readability import page_grade
 from .render import (
+    SOURCE_LINKS,
     article_page,
     linked_paragraphs,
     long_date,
@@ -310,8 +311,11 @@ def teaching_pages(
             titles=titles,
             page_of=page_of,
             packets=[plan for plan in teaching.plans if f"teachers/packet/{plan.id}.md" in listed],
-            # Made after the build (classroom.py); an offline build is itself the copy, so it links none.
-            zip_href=Markup(f"../{classroom.DOWNLOADS}/{classroom.ZIP_NAME}") if directory_urls else None,
+            # Made after the build (classroom.py); an offline build (file URLs) is itself the copy, so it links
+            # none. From teachers/index.md the link is the same relative to the page's URL and to its file.
+            zip_href=Markup(f"../{classroom.DOWNLOADS}/{classroom.ZIP_NAME}")
+            if directory_urls in (True, SOURCE_LINKS)
+            else None,
         )
         out["teachers/notes.md"] = env.get_template("notes.md.j2").render(
             page="teachers/notes.md",

@@ -56,6 +56,13 @@ def zensical_build(project: Path) -> Path:
     return project / "site"
 
 
+def add_downloads(site: Path) -> Path:
+    """`python -m generator downloads`: what a build without our plugin runs after it (the README says so), to
+    add the classroom copy the teachers' guide links."""
+    run([sys.executable, "-m", "generator", "downloads", "--site", str(site)], ROOT, "generator downloads")
+    return site
+
+
 def mkdocs_build(config: Path, site: Path) -> Path:
     run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
@@ -86,11 +93,13 @@ def built(name: str, how: str, tmp_path_factory) -> Path:
         path = write_project(config, tmp_path_factory.mktemp(f"{how}-{name}") / "project", *extra)
     elif how == "project-mkdocs":
         project = built(name, "project", tmp_path_factory)
-        path = mkdocs_build(
-            project / "mkdocs.yml", tmp_path_factory.mktemp(f"project-mkdocs-{name}") / "site"
+        path = add_downloads(
+            mkdocs_build(project / "mkdocs.yml", tmp_path_factory.mktemp(f"project-mkdocs-{name}") / "site")
         )
-    elif how in ("zensical", "zensical-offline"):
-        path = zensical_build(built(name, how.replace("zensical", "project"), tmp_path_factory))
+    elif how == "zensical":
+        path = add_downloads(zensical_build(built(name, "project", tmp_path_factory)))
+    elif how == "zensical-offline":  # itself the classroom copy: it links none
+        path = zensical_build(built(name, "project-offline", tmp_path_factory))
     else:
         raise ValueError(f"unknown build {how!r}")
     _BUILT[key] = path

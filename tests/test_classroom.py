@@ -56,6 +56,16 @@ def test_search_index_becomes_a_script_with_file_locations():
         "search/search_index.json",
         "search/search_index.js",
     ]
+
+
+def test_zensicals_search_index_becomes_the_script_it_reads_from_disk():
+    # Zensical writes search.json at the site's root with its entries under "items" (its offline plugin
+    # writes the same as search.js, "var __index = {...}", which its bundle reads from file://).
+    index = {"config": {}, "items": [{"location": "#where-to-start"}, {"location": "glossary/"}]}
+    (name, _), (script, content) = member("search.json", json.dumps(index).encode())
+    assert (name, script) == ("search.json", "search.js")
+    items = json.loads(content.decode().removeprefix("var __index = "))["items"]
+    assert [i["location"] for i in items] == ["index.html#where-to-start", "glossary/index.html"]
     assert member("downloads/classroom-copy.zip", b"PK") == []  # never a copy inside the copy
 
 

@@ -6,8 +6,10 @@ The builds are shared with the browser suite (tests/builds.py): one per builder 
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -60,13 +62,20 @@ def test_mkdocs_builds_the_project_into_the_plugins_site(tmp_path_factory):
     plugin = files_of(built("venezuela", "mkdocs", tmp_path_factory))
     project = files_of(built("venezuela", "project-mkdocs", tmp_path_factory))
     assert sorted(project) == sorted(plugin)
-    different = [p for p in plugin if project[p] != plugin[p]]
+    different = sorted(p for p in plugin if project[p] != plugin[p])
     # Only the search index's order differs: MkDocs indexes files in the order it finds them, and the plugin
-    # adds the generated pages after the editor's own.
-    assert different == ["search/search_index.json"]
-    docs = [json.loads(files[different[0]])["docs"] for files in (plugin, project)]
+    # adds the generated pages after the editor's own (and so the classroom copy, which holds the index).
+    assert different == ["downloads/classroom-copy.zip", "search/search_index.json"]
+    docs = [json.loads(files["search/search_index.json"])["docs"] for files in (plugin, project)]
     key = lambda d: d["location"]  # noqa: E731
     assert sorted(docs[0], key=key) == sorted(docs[1], key=key)
+    zips = [zipfile.ZipFile(io.BytesIO(files["downloads/classroom-copy.zip"])) for files in (plugin, project)]
+    names = [z.namelist() for z in zips]
+    assert names[0] == names[1] and "teachers/packet/one-lesson/index.html" in names[0]
+    assert [n for n in names[0] if zips[0].read(n) != zips[1].read(n)] == [
+        "search/search_index.json",
+        "search/search_index.js",
+    ]
 
 
 def _content(html: str, page: str) -> str:
