@@ -67,7 +67,23 @@ def test_words_to_pre_teach_are_in_reading_order():
     assert words.index("regime") < words.index("doctrine")
     assert len(words) == len(set(words))
     teacher = PAGES["teachers/packet/one-lesson-teacher.md"]
-    assert "| <dfn>dictator</dfn> |" in teacher and "Reading A, paragraph 1 |" in teacher
+    assert "<tr><td><dfn>dictator</dfn></td><td>A ruler with total power" in teacher
+    assert "<td>Reading A, paragraph 1</td>" in teacher
+
+
+def test_teacher_edition_defines_its_words_once_no_glossary_tooltips_beside():
+    # Printed, a glossary mark shows its definition beside the word: the teacher edition's table of words to
+    # pre-teach already gives them, so the page is left unmarked (it measured 3.5 of 12 Letter pages).
+    import markdown
+
+    from generator.analyse.glossary import GlossaryExtension
+
+    terms = RESULT.site.terms
+    marked = markdown.Markdown(extensions=["tables", GlossaryExtension(terms)])
+    teacher = marked.convert(PAGES["teachers/packet/one-lesson-teacher.md"].split("---", 2)[2])
+    assert "<dfn>dictator</dfn>" in teacher and 'class="ms-term"' not in teacher
+    notes = markdown.Markdown(extensions=["tables", GlossaryExtension(terms)])
+    assert 'class="ms-term"' in notes.convert(PAGES["teachers/notes.md"].split("---", 2)[2])
 
 
 def test_teacher_edition_has_guidance_answer_keys_and_rubrics():
@@ -76,6 +92,7 @@ def test_teacher_edition_has_guidance_answer_keys_and_rubrics():
     assert facts[0].guidance[:60].replace("'", "&#39;").replace('"', "&#34;") in teacher
     assert "## Self-check answer keys" in teacher
     assert "**1812; the record says 2 December 1823.**" in teacher
+    assert "..**" not in teacher  # an answer that is a sentence keeps one full stop
     assert "**Rubric: Exit ticket, two points of view.**" in teacher
     assert teacher.count("| Meets the standard |") == 1
 

@@ -20,6 +20,7 @@ from ..model import Term
 from .compare import _excepted  # a term's `except` contexts, read as the lexicon's are
 from .mentions import WORD_START, fold
 
+DEFINED = "ms-terms-defined"  # the class of a page's own list of terms with their definitions
 PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")  # Python-Markdown's stash of raw HTML
 SKIP = {
     "a",
@@ -100,8 +101,10 @@ class _Marker(Treeprocessor):
 
     def run(self, root):
         # A source page's article text (raw HTML from the generator) has its terms marked already: its first
-        # uses come first, so the Markdown around it is left alone.
-        if any("ms-term" in str(block) for block in self.md.htmlStash.rawHtmlBlocks):
+        # uses come first, so the Markdown around it is left alone. So is a page that defines its terms in
+        # a list of its own (DEFINED: a teacher edition's words to pre-teach), where a printed definition
+        # beside each first use would say it all twice.
+        if any("ms-term" in str(block) or DEFINED in str(block) for block in self.md.htmlStash.rawHtmlBlocks):
             return
         self._walk(root, set())
 
