@@ -21,11 +21,16 @@ INDEPENDENT = "sources/trump-administration-officials-met-with-venezuelan-rebels
 
 
 def pdf_text(pdf: bytes, tmp_path, name: str) -> tuple[str, int]:
+    text, pages = pdf_pages(pdf, tmp_path, name)
+    return " ".join(text.split()), len(pages)
+
+
+def pdf_pages(pdf: bytes, tmp_path, name: str) -> tuple[str, list[str]]:
+    """The PDF's text, and each page's (pdftotext ends every page with a form feed)."""
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(pdf)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.split()), int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return text, text.split("\f")[:-1]
 
 
 @pytest.fixture(scope="module")
@@ -100,14 +105,22 @@ def test_each_packet_prints_on_letter_and_a4_with_its_articles(page, base_url, p
     page.goto(f"{base_url}/teachers/packet/{plan}/")
     headlines = page.locator(".ms-reading h2").all_inner_texts()
     assert headlines, f"{plan}: no readings"
+    sections = page.locator(".ms-handout").count()  # each lesson and each reading
     page.emulate_media(media="print")
     try:
         for paper in ("Letter", "A4"):
-            text, pages = pdf_text(page.pdf(format=paper), tmp_path, f"{plan}-{paper}")
+            raw, sheets = pdf_pages(page.pdf(format=paper), tmp_path, f"{plan}-{paper}")
+            text = " ".join(raw.split())
             for headline in headlines:
                 assert " ".join(headline.split()) in text, (plan, paper, headline)
             assert "Name:" in text and "Table of contents" not in text
-            print(f"\n{plan} student packet: {pages} pages on {paper}")
+            # Only a new section starts a page, so a short page (under 12 lines) is at most the end of one:
+            # a page break per question or per item would leave many.
+            short = [
+                i + 1 for i, sheet in enumerate(sheets) if len([x for x in sheet.splitlines() if x]) < 12
+            ]
+            assert len(short) <= sections, (plan, paper, short, sections)
+            print(f"\n{plan} student packet: {len(sheets)} pages on {paper}")
         page.goto(f"{base_url}/teachers/packet/{plan}-teacher/")
         for paper in ("Letter", "A4"):
             text, pages = pdf_text(page.pdf(format=paper), tmp_path, f"{plan}-teacher-{paper}")
