@@ -153,6 +153,10 @@ def test_editor_config_says_where_things_are():
     assert (editor.site_name, editor.docs_dir, editor.custom_dir) == ("Library vote", "pages", "overrides")
     assert (editor.site_data, editor.templates) == ("data", "tpl")
     assert editor_config("site_name: x\n", "mkdocs.yml").site_data == "site_data"
+    # The public address the QR codes encode (qr.py checks it); a tag the builder resolves is not read here.
+    assert editor_config("site_url: https://x.org/\n", "mkdocs.yml").site_url == "https://x.org/"
+    assert editor_config("site_url: !ENV [SITE_URL]\n", "mkdocs.yml").site_url is None
+    assert editor.site_url is None
 
 
 def test_project_config_keeps_the_editors_settings_and_spells_out_the_plugins():
