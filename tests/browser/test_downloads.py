@@ -103,7 +103,7 @@ def test_classroom_copy_quiz_by_keyboard_from_disk_with_the_network_closed(brows
 @pytest.mark.parametrize("plan", ["one-lesson", "two-lessons", "three-lessons"])
 def test_each_packet_prints_on_letter_and_a4_with_its_articles(page, base_url, plan, tmp_path):
     page.goto(f"{base_url}/teachers/packet/{plan}/")
-    headlines = page.locator(".ms-reading h2").all_inner_texts()
+    headlines = page.locator(".ms-packet-reading h2").all_inner_texts()
     assert headlines, f"{plan}: no readings"
     sections = page.locator(".ms-handout").count()  # each lesson and each reading
     page.emulate_media(media="print")
