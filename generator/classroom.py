@@ -72,6 +72,8 @@ def member(rel: str, content: bytes) -> list[tuple[str, bytes]]:
     """The zip members one file of the published site becomes (none for the downloads themselves)."""
     if rel.split("/", 1)[0] == DOWNLOADS:
         return []
+    if any(part.startswith(".") for part in rel.split("/")):
+        return []  # hidden files are no part of the site: the plugin's build marker, a host's .nojekyll
     if rel.endswith(".html"):
         return [(rel, offline_html(rel, content.decode("utf-8")).encode("utf-8"))]
     if rel in SEARCH_INDEXES:

@@ -67,6 +67,8 @@ def test_zensicals_search_index_becomes_the_script_it_reads_from_disk():
     items = json.loads(content.decode().removeprefix("var __index = "))["items"]
     assert [i["location"] for i in items] == ["index.html#where-to-start", "glossary/index.html"]
     assert member("downloads/classroom-copy.zip", b"PK") == []  # never a copy inside the copy
+    assert member(".microsite-building", b"x") == []  # the folder mkdocs build is still building into
+    assert member("assets/.nojekyll", b"") == []
 
 
 def test_the_zip_is_the_same_for_the_same_site(tmp_path):
