@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import http.server
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -23,10 +24,18 @@ from .conftest import ROOT, run_cli
 from .sites import STORY2_PAGES, STORY2_TEXT, make_site
 
 
-@pytest.fixture
-def fresh(tmp_path) -> Path:
-    dest = tmp_path / "fresh"
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("starter") / "fresh"
     make_site("new", dest)
+    return dest
+
+
+@pytest.fixture
+def fresh(starter, tmp_path) -> Path:
+    """A site fresh from `new` (a copy of one made once for this module)."""
+    dest = tmp_path / "fresh"
+    shutil.copytree(starter, dest)
     return dest
 
 
