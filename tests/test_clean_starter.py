@@ -9,6 +9,7 @@ import pytest
 
 from generator import sitedata
 from generator.assemble import make_article
+from generator.errors import SiteDataError
 from generator.model import Outlet, SourceEntry
 
 from .conftest import ROOT
@@ -198,3 +199,25 @@ def test_embedded_post_is_not_taken_for_a_related_headline():
     post = 'FAUCI: "No, senator, not at all." pic.twitter.com/abc123 — Jane Roe (@janeroe) May 12, 2020'
     article, removed = clean([P1, post, P2, P3])
     assert post in [p.text for p in article.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "rule, message",
+    [
+        ("part: middle", "part must be one of: line, end"),
+        ("role: author", "role must be one of: byline, credit"),
+        ("part: end\n    extent: rest", "a rule with part: end cuts a piece of one line"),
+    ],
+)
+def test_a_bad_part_or_role_is_an_error_naming_the_key(rule, message):
+    text = f'rules:\n  - id: x\n    reason: r\n    pattern: "^x$"\n    {rule}\n'
+    with pytest.raises(SiteDataError) as err:
+        sitedata.parse_cleaning(text, "cleaning.yml")
+    assert message in str(err.value) and "cleaning.yml" in str(err.value)
+
+
+def test_a_detector_can_be_scoped_to_outlets():
+    rules = sitedata.parse_cleaning(
+        "detectors:\n  related-headline:\n    reason: r\n    outlets: [usa-today]\n", "cleaning.yml"
+    )
+    assert rules.detectors["related-headline"].outlets == ("usa-today",)
