@@ -1,7 +1,8 @@
 """``add``: one article into a site's corpus, as a library function (the CLI parses options and reports).
 
-``add_article`` reads the source (a saved page, a URL or plain text, each within a size limit, a download
-within a deadline), extracts the article (``extract``), refuses one already in the corpus (``ingest``),
+``add_article`` reads the source (a saved page, a URL or plain text, each within a size limit) and
+extracts the article (``extract``), both within one deadline (a hostile server or page cannot keep it
+running), then, under the lock, refuses one already in the corpus (``ingest``),
 decides the outlet and language, and writes the corpus file, the saved page and the ``sources.yml`` entry;
 then it builds the site in memory and undoes everything if that fails. With ``build``, the modules that
 touch the disk.
@@ -14,9 +15,7 @@ read under the lock. Files keep their modes; new ones get the usual mode for the
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
 from .extract import Extracted, extract_html
 from .parse import decode, header, normalise, units
+from .sitewrite import locked, write_keeping_mode
 
 GIVEN = "given when the article was added"  # the source of a value given to `add` (--title, --author …)
 
@@ -46,7 +46,7 @@ class AddOptions:
     date: str | None = None  # YYYY-MM-DD
     republished: bool = False
     max_bytes: int = int(fetch.DEFAULT_MAX_MB * 1_000_000)
-    deadline: float = fetch.DEFAULT_DEADLINE  # seconds for a download
+    deadline: float = fetch.DEFAULT_DEADLINE  # seconds for reading the source and extracting the article
     lock_wait: float = 120.0  # seconds to wait for another add to finish
 
 
@@ -77,9 +77,25 @@ def add_article(source: str, site_data: Path, options: AddOptions = AddOptions()
             f"{site_data}/ is not a microsite's site_data folder (it has no sources.yml); "
             "start one with `python -m generator new DIR`, or give --site-data"
         )
+    started = time.monotonic()
     data, origin, fetched, is_url = _read(source, options)
-    with _locked(site_data, options.lock_wait):
-        return _add(data, origin, fetched, is_url, source, site_data, options)
+    extracted = None
+    if is_url or _is_html(origin, data):
+        # Outside the lock (it reads nothing add writes), in a child process stopped at the deadline.
+        left = options.deadline - (time.monotonic() - started)
+        slow = (
+            f"reading and extracting the article took longer than {options.deadline:g} s (an article page "
+            "takes a few seconds: this one may be built to stall extractors, or not be an article page); "
+            "give --timeout SECONDS to wait longer"
+        )
+        try:
+            extracted = fetch.within(
+                max(left, 0.0), slow, extract_html, data, fetched, _byline_roles(site_data)
+            )
+        except fetch.FetchError as exc:
+            raise AddRefused(str(exc)) from None
+    with locked(site_data, options.lock_wait, AddRefused):
+        return _add(data, origin, fetched, is_url, extracted, source, site_data, options)
 
 
 def _read(source: str, options: AddOptions) -> tuple[bytes, str, str | None, bool]:
@@ -105,6 +121,7 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
     origin: str,
     fetched: str | None,
     is_url: bool,
+    extracted: Extracted | None,
     source: str,
     site_data: Path,
     options: AddOptions,
@@ -126,9 +143,6 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         else {}
     )
     urls = {e.file: e.url for e in entries if e.url}
-    extracted = None
-    if is_url or _is_html(origin, data):
-        extracted = extract_html(data, fetched, _byline_roles(site_data))
 
     notes: list[str] = []
     fields: dict = {}
@@ -349,56 +363,3 @@ def _version(package: str) -> str:
     from importlib.metadata import version
 
     return version(package)
-
-
-def write_keeping_mode(path: Path, data: bytes) -> None:
-    """Write beside the target and swap it in (a reader never sees half a file), keeping the file's mode, or
-    for a new file the mode the user's umask gives (a temporary file is made 0600)."""
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mask = os.umask(0)
-        os.umask(mask)
-        mode = 0o666 & ~mask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-class _locked:
-    """An exclusive lock on the site_data/ folder itself for the whole add (fcntl.flock on the folder: no
-    lock file is left behind): a second add waits up to ``wait`` seconds, then refuses with a clear message."""
-
-    def __init__(self, site_data: Path, wait: float):
-        self.path, self.wait, self.fd = site_data, wait, None
-
-    def __enter__(self):
-        import fcntl
-
-        self.fd = os.open(self.path, os.O_RDONLY)
-        started = time.monotonic()
-        while True:
-            try:
-                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return self
-            except BlockingIOError:
-                if time.monotonic() - started > self.wait:
-                    os.close(self.fd)
-                    raise AddRefused(
-                        f"another `add` has been writing to {self.path}/ for over {self.wait:g} s; try again "
-                        "when it has finished"
-                    ) from None
-                time.sleep(0.1)
-
-    def __exit__(self, *exc):
-        import fcntl
-
-        fcntl.flock(self.fd, fcntl.LOCK_UN)
-        os.close(self.fd)
-        return False

@@ -490,7 +490,7 @@ def new(directory: Path, title: str | None):
     type=click.FloatRange(min=1),
     default=DEFAULT_DEADLINE,
     show_default=True,
-    help="Seconds a download of SOURCE may take in all.",
+    help="Seconds that reading SOURCE (a download) and extracting its article may take in all.",
 )
 def add(
     source: str,

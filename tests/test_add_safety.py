@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import fetch
 from generator.add import GIVEN, AddOptions, AddRefused, add_article
 
 from .conftest import ROOT, run_cli
@@ -160,6 +161,13 @@ class _Slow(http.server.BaseHTTPRequestHandler):
     or a page larger than it says it is."""
 
     def do_GET(self):  # noqa: N802 - the handler's name is http.server's
+        if self.path == "/headers":  # the headers themselves trickle in: no response is ever ready
+            return self._trickle(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        if self.path == "/ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/page.html")
+            self.end_headers()
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()
@@ -167,9 +175,13 @@ class _Slow(http.server.BaseHTTPRequestHandler):
             for _ in range(30):
                 self.wfile.write(b"<p>" + b"y" * 100_000 + b"</p>")
             return
+        self._trickle(b"")
+
+    def _trickle(self, start: bytes):
         try:
+            self.wfile.write(start)
             while True:
-                self.wfile.write(b" ")
+                self.wfile.write(b"a")
                 self.wfile.flush()
                 time.sleep(0.2)
         except (BrokenPipeError, ConnectionResetError):
@@ -201,3 +213,43 @@ def test_a_download_over_the_size_limit_is_refused(fresh, slow_server):
     proc = run_cli("add", f"{slow_server}/big", "--max-size", "1", cwd=fresh)
     assert proc.returncode == 1 and "more than the limit of 1.0 MB" in proc.stderr, proc.stderr
     assert entries(fresh) == []
+
+
+def test_the_deadline_holds_while_the_headers_trickle_in(slow_server):
+    """Each read is quick, so a socket timeout never fires: only closing the connection at the deadline
+    stops it (before, this download never ended)."""
+    outcome: list = []
+
+    def run():
+        try:
+            fetch.download(f"{slow_server}/headers", 1_000_000, 1.0)
+        except fetch.FetchError as exc:
+            outcome.append(str(exc))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "the download is still running 10 s after its 1 s deadline"
+    assert outcome and "took longer than 1 s" in outcome[0]
+
+
+def test_a_redirect_away_from_http_is_not_followed(slow_server):
+    with pytest.raises(fetch.FetchError, match="not http or https"):
+        fetch.download(f"{slow_server}/ftp", 1_000_000, 5.0)
+
+
+def _stall(*args):
+    time.sleep(300)  # a page that keeps the extractor busy (trafilatura takes ~5 min on 6 MB of links)
+
+
+def test_a_page_that_stalls_the_extractor_is_stopped_at_the_deadline(fresh, monkeypatch):
+    """The extraction runs in a child process that is stopped at the deadline (no thread can stop
+    trafilatura); the stand-in here sleeps instead of parsing so that the test is quick and sure."""
+    monkeypatch.setattr("generator.add.extract_html", _stall)
+    site_data = fresh / "site_data"
+    before = snapshot(site_data)
+    started = time.monotonic()
+    with pytest.raises(AddRefused, match="took longer than 1 s.*--timeout"):
+        add_article(str(STORY2_PAGES[0]), site_data, AddOptions(deadline=1.0))
+    assert time.monotonic() - started < 10
+    assert snapshot(site_data) == before
