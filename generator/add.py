@@ -63,7 +63,6 @@ class Added:
     notes: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # lines of the extractor's text left out (headline or byline printed again)
     plain_text: bool = False
-    title_found: bool = True  # plain text: whether the parser found a headline in it
 
 
 def add_article(source: str, site_data: Path, options: AddOptions = AddOptions()) -> Added:
@@ -247,7 +246,6 @@ def _add(  # noqa: C901 - one pass: read, extract, check, write, verify
         notes=tuple(notes),
         dropped=extracted.dropped if extracted is not None else (),
         plain_text=extracted is None,
-        title_found=extracted is not None or header(tuple(units(text))).title is not None,
     )
 
 

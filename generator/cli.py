@@ -553,16 +553,25 @@ def add(
     _report_added(added, site_data)
 
 
+def _how_to_give(key: str, option: str) -> str:
+    """What an editor does about a value nobody knows: the article is in, so `add` again would be refused."""
+    return f"; to give it, add `{key}` to the article's entry in sources.yml (when adding: {option})"
+
+
 def _report_added(added, site_data: Path) -> None:
     article = added.article
     click.echo(f"added {site_data / 'corpus'}/{added.file} → /sources/{article.id}/ ({article.outlet.name})")
-    for label, value in (
-        ("headline", article.title),
-        ("author", article.author),
-        ("published", article.published),
+    untitled = article.title.source.startswith("no headline")  # assemble's "Untitled article (file)"
+    for label, value, key, option in (
+        ("headline", article.title, "title", "--title"),
+        ("author", article.author, "author", "--author"),
+        ("published", article.published, "published", "--date YYYY-MM-DD"),
     ):
-        click.echo(f"  {label}: {value.value if value.known else 'not known'} — {value.source}")
-    click.echo(f"  address: {added.url or 'not known'}")
+        missing = not value.known or (key == "title" and untitled)
+        shown = "not known" if not value.known else value.value
+        click.echo(f"  {label}: {shown} — {value.source}" + (_how_to_give(key, option) if missing else ""))
+    address = added.url or "not known" + _how_to_give("url", "--url")
+    click.echo(f"  address: {address}")
     click.echo(f"  language: {added.language}")
     click.echo(f"  {len(article.paragraphs)} paragraphs")
     if added.dropped:
@@ -578,8 +587,6 @@ def _report_added(added, site_data: Path) -> None:
         click.echo(f"  new outlet: {added.new_outlet['id']} ({added.new_outlet['name']})")
     for note in added.notes:
         click.echo(f"  note: {note}")
-    if not added.title_found:
-        click.echo(
-            "  note: the parser found no headline in the text; give --title, or add `title` to its entry in sources.yml"
-        )
+    if untitled:
+        click.echo("  note: the parser found no headline in the text (the site shows it as untitled)")
     _echo_todo(added.site, site_data, brief=True)

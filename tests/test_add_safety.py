@@ -253,3 +253,24 @@ def test_a_page_that_stalls_the_extractor_is_stopped_at_the_deadline(fresh, monk
         add_article(str(STORY2_PAGES[0]), site_data, AddOptions(deadline=1.0))
     assert time.monotonic() - started < 10
     assert snapshot(site_data) == before
+
+
+def test_plain_text_with_nothing_known_says_so_and_how_to_give_each(fresh, tmp_path):
+    text = tmp_path / "bare.txt"
+    text.write_text(
+        "The council met on Monday night and heard from more than forty residents about the branch.\n\n"
+        "Most of them asked the council to keep the Eastside branch open until the new hub is ready.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("add", str(text), "--outlet", "Riverton Radio", cwd=fresh)
+    assert proc.returncode == 0, proc.stderr
+    lines = {line.strip().split(":", 1)[0]: line for line in proc.stdout.splitlines() if ":" in line}
+    assert (
+        "Untitled article" in lines["headline"]
+        and "`title`" in lines["headline"]
+        and "--title" in lines["headline"]
+    )
+    for label, key, option in (("author", "author", "--author"), ("published", "published", "--date")):
+        assert "not known" in lines[label] and f"`{key}`" in lines[label] and option in lines[label]
+    assert "not known" in lines["address"] and "--url" in lines["address"]
+    assert "language: 'en' assumed" in proc.stdout and "--language" in proc.stdout
