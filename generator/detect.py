@@ -5,6 +5,8 @@ Each is switched on (with its reason) in ``cleaning.yml``'s ``detectors``:
 * ``repeated-headline``: the headline printed again in the text (and, in a small block, the photo caption
   under it); without it, ``repeated-line`` takes the repeated headline;
 * ``repeated-line``: a line printed twice in a row (a caption printed twice): both copies;
+* ``gallery``: the other slides of the gallery such a caption belongs to: the lines next to the pair, up
+  and down, as long as each matches the editor's pattern (what a slide's caption looks like);
 * ``repeated-quote``: a line of unquoted text that repeats a quotation already given (an embedded post);
 * ``subheads``: a short line without closing punctuation between paragraphs is the article's own subheading:
   kept, and marked as one;
@@ -21,6 +23,7 @@ import re
 from .clean import applies
 from .model import CleaningRules, Removed, Rule, Unit
 from .parse import SENTENCE_END_RE, TERMINAL_RE, Header, is_prose, normalise, words
+from .patterns import Bounded
 
 QUOTE_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
@@ -82,6 +85,7 @@ def remove_repeats(  # noqa: C901 - one pass over the body, each detector a bran
     sub = detectors.get("subheads")
     related = detectors.get("related-headline")
     repeated = detectors.get("repeated-line")
+    pairs: list[int] = []  # index of the second copy of each line printed twice in a row
     headline = detectors.get("repeated-headline") or repeated
     for index, unit in enumerate(body):
         norm = normalise(unit.text)
@@ -102,6 +106,7 @@ def remove_repeats(  # noqa: C901 - one pass over the body, each detector a bran
             rule = repeated
             verdict[index] = rule
             verdict[index - 1] = rule
+            pairs.append(index)
         elif (
             "repeated-quote" in detectors
             and not QUOTE_RE.search(unit.text)
@@ -129,8 +134,24 @@ def remove_repeats(  # noqa: C901 - one pass over the body, each detector a bran
             if "repeated-quote" in detectors:
                 quotes.extend(_quotations(unit, detectors["repeated-quote"].min_words))
         seen.setdefault(norm, index)
+    if "gallery" in detectors and pairs:
+        _slides(body, pairs, detectors["gallery"], verdict, file)
     kept = tuple(u for i, u in enumerate(body) if i not in verdict)
     removed = tuple(
         Removed(body[i].line, body[i].text, rule.id, rule.reason) for i, rule in sorted(verdict.items())
     )
     return kept, removed, frozenset(subheads - {body[i].line for i in verdict})
+
+
+def _slides(body: list[Unit], pairs: list[int], rule: Rule, verdict: dict[int, Rule], file: str) -> None:
+    """A caption printed twice in a row is a photo gallery's (the slide shown and its enlarged copy); the
+    gallery's other slides are scraped as lines beside it. From each pair, up and then down, every line that
+    matches the gallery pattern is a slide; the first that does not (or that another rule took) ends the
+    gallery, so article text around it is never reached."""
+    slide = Bounded(rule.pattern, False, rule.origin, f"a line of {file}")
+    for second in pairs:
+        for step, start in ((-1, second - 2), (1, second + 1)):
+            j = start
+            while 0 <= j < len(body) and j not in verdict and slide.search(body[j].text):
+                verdict[j] = rule
+                j += step

@@ -221,3 +221,46 @@ def test_a_detector_can_be_scoped_to_outlets():
         "detectors:\n  related-headline:\n    reason: r\n    outlets: [usa-today]\n", "cleaning.yml"
     )
     assert rules.detectors["related-headline"].outlets == ("usa-today",)
+
+
+# A photo gallery as CNN's page gives it (made-up slides in its form): one slide printed twice, the others
+# beside it with their quotation run in after the caption without a space.
+SLIDE_A = 'Ann Lee launched her bid on April 12 in a video. The former senator is the front-runner."I want to be that champion," she said in the video.'
+SLIDE_B = 'Tom Hale joined the field on July 21. "I am here to ask for your support," Hale told his rally.'
+SLIDE_C = 'Ben Ruiz announced on March 23 in a speech at a university. He is a first-term governor."These are our stories," Ruiz said.'
+
+
+def test_the_other_slides_of_a_gallery_go_with_its_caption_printed_twice():
+    article, removed = clean([P1, SLIDE_A, SLIDE_B, SLIDE_B, SLIDE_C, P2, P3])
+    assert removed == {SLIDE_A: "gallery", SLIDE_B: "repeated-line", SLIDE_C: "gallery"}
+    assert [p.text for p in article.paragraphs] == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        # A closing quotation mark run into the next sentence: article text scraped without a space.
+        'The plan was "misguided."I do not think so," Lee said of the vote on Monday night.',
+        # A slide-like line with no pair printed twice next to it (below, P2 stands between).
+        SLIDE_A,
+    ],
+)
+def test_run_in_quotations_are_kept_away_from_a_gallery(beside):
+    body = [P1, beside, SLIDE_B, SLIDE_B, P2] if beside != SLIDE_A else [P1, SLIDE_B, SLIDE_B, P2, beside, P3]
+    article, removed = clean(body)
+    assert beside in [p.text for p in article.paragraphs]
+    assert removed == {SLIDE_B: "repeated-line"}
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ("reason: r", "detectors.gallery needs 'pattern'"),
+        ("reason: r\n    pattern: '^(a|aa)+$'", "can backtrack without end"),
+        ("reason: r\n    pattern: '(unclosed'", "is not a valid pattern"),
+    ],
+)
+def test_the_gallery_pattern_is_checked_on_load(settings, message):
+    with pytest.raises(SiteDataError) as err:
+        sitedata.parse_cleaning(f"detectors:\n  gallery:\n    {settings}\n", "cleaning.yml")
+    assert message in str(err.value) and "cleaning.yml" in str(err.value)

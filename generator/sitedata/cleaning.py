@@ -7,7 +7,16 @@ from ..model import CleaningRules, Rule
 from ..yamlfile import Map
 from .common import _check_keys, _document, _fail, _seq, _suggest, _text
 
-DETECTORS = ("repeated-headline", "repeated-line", "repeated-quote", "subheads", "related-headline")
+DETECTORS = (
+    "repeated-headline",
+    "repeated-line",
+    "gallery",
+    "repeated-quote",
+    "subheads",
+    "related-headline",
+)
+# Detectors that need a pattern of the editor's (what a line of theirs looks like): never on by default.
+PATTERN_DETECTORS = ("gallery",)
 
 
 EXTENTS = ("line", "with-caption-above", "with-headlines-below", "rest")
@@ -107,9 +116,19 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
                 f"unknown detector '{name}'. Built-in detectors: {', '.join(DETECTORS)}.{hint}",
             )
         where = f"detectors.{name}"
+        needs_pattern = name in PATTERN_DETECTORS
         _check_keys(
-            path, node, where, ("reason",), ("min_words", "max_words", "new_words", "outlets", "files")
+            path,
+            node,
+            where,
+            ("reason", "pattern") if needs_pattern else ("reason",),
+            ("min_words", "max_words", "new_words", "outlets", "files"),
         )
+        pattern, origin = None, None
+        if needs_pattern:
+            pattern = _text(path, node, "pattern", where)
+            origin = (path, node.line_of("pattern"), f"{where}.pattern", "pattern")
+            patterns_module.check(pattern, False, origin)  # valid, and not one that backtracks
         numbers = {}
         for key, default in (("min_words", 6), ("max_words", 10 if name == "subheads" else 25)):
             value = node.get(key, default)
@@ -127,8 +146,10 @@ def parse_cleaning(text: str, path: str) -> CleaningRules:
         detectors[name] = Rule(
             name,
             _text(path, node, "reason", where),
+            pattern,
             outlets=scopes["outlets"],
             files=scopes["files"],
+            origin=origin,
             **numbers,
         )
     max_lines = data.get("caption_block_max_lines", 3)
