@@ -12,6 +12,7 @@ import pytest
 from .sites import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from accuracy import PUBLISHED_DEV_F1, PUBLISHED_F1  # noqa: E402
 from extraction_accuracy import extraction_scores  # noqa: E402
 
 
@@ -31,3 +32,9 @@ def test_project_scores_at_least_trafilatura(scores):
     # The project's cleaning is on top of trafilatura: more precise, and it must not lose body text for it.
     assert ours.precision >= theirs.precision
     assert ours.recall >= theirs.recall - 0.01
+
+
+def test_project_scores_at_least_trafilatura_as_published(scores):
+    """Against the benchmark's own trafilatura 2.0.0 figures: 0.958 on all 181 pages, and 0.963 for the same
+    output on these 91 (the fair one here; tests/fixtures/extraction/README.md)."""
+    assert scores["project"].f1 >= max(PUBLISHED_F1, PUBLISHED_DEV_F1)
