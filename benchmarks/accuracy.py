@@ -293,11 +293,14 @@ START, END = "<!-- accuracy.py: start -->", "<!-- accuracy.py: end -->"
 def write_readme(report: str) -> None:
     """Put the report in benchmarks/README.md between its markers (benchmarks/run.py keeps that section)."""
     old = README.read_text(encoding="utf-8") if README.is_file() else ""
-    if START in old and END in old:
-        old = old[: old.index(START)].rstrip("\n") + old[old.index(END) + len(END) :]
     # One heading level down: the README's own title is the scale benchmark's.
     report = "\n".join("#" + line if line.startswith("#") else line for line in report.rstrip().split("\n"))
-    README.write_text(f"{old.rstrip()}\n\n{START}\n{report}\n{END}\n", encoding="utf-8")
+    block = f"{START}\n{report}\n{END}"
+    if START in old and END in old:  # in its place: the sections after it stay after it
+        new = old[: old.index(START)] + block + old[old.index(END) + len(END) :]
+    else:
+        new = f"{old.rstrip()}\n\n{block}\n"
+    README.write_text(new, encoding="utf-8")
 
 
 def cleaning_section(cleaning: dict[str, list[Cleaning]], details: bool) -> str:
