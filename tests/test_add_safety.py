@@ -48,13 +48,18 @@ def snapshot(site_data: Path) -> dict[str, bytes]:
     return {p.relative_to(site_data).as_posix(): p.read_bytes() for p in site_data.rglob("*") if p.is_file()}
 
 
-def test_plain_text_takes_title_author_date_and_url_given_when_added(fresh, tmp_path):
-    text = tmp_path / "notes.txt"
-    text.write_text(
+def bare_text(path: Path) -> Path:
+    """Plain text with no headline, byline or date: two paragraphs."""
+    path.write_text(
         "The council met on Monday night and heard from more than forty residents about the branch.\n\n"
         "Most of them asked the council to keep the Eastside branch open until the new hub is ready.\n",
         encoding="utf-8",
     )
+    return path
+
+
+def test_plain_text_takes_title_author_date_and_url_given_when_added(fresh, tmp_path):
+    text = bare_text(tmp_path / "notes.txt")
     added = add_article(
         str(text),
         fresh / "site_data",
@@ -256,12 +261,7 @@ def test_a_page_that_stalls_the_extractor_is_stopped_at_the_deadline(fresh, monk
 
 
 def test_plain_text_with_nothing_known_says_so_and_how_to_give_each(fresh, tmp_path):
-    text = tmp_path / "bare.txt"
-    text.write_text(
-        "The council met on Monday night and heard from more than forty residents about the branch.\n\n"
-        "Most of them asked the council to keep the Eastside branch open until the new hub is ready.\n",
-        encoding="utf-8",
-    )
+    text = bare_text(tmp_path / "bare.txt")
     proc = run_cli("add", str(text), "--outlet", "Riverton Radio", cwd=fresh)
     assert proc.returncode == 0, proc.stderr
     lines = {line.strip().split(":", 1)[0]: line for line in proc.stdout.splitlines() if ":" in line}
