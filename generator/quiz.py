@@ -22,11 +22,14 @@ so builds are reproducible and the right answer is not always in the same place.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 
-from .analyse.mentions import fold
 from .model import Article, Site
+from .quiz_index import SiteIndex, distinct, distinct_but, site_index
+from .quiz_index import folded as _folded
+from .quiz_index import uses as _uses
 from .views import Comparison
 
 MAX_QUESTIONS = 5
@@ -76,16 +79,6 @@ class QuizQuestion:
 # --------------------------------------------------------------------------- helpers
 
 
-def _folded(text: str) -> str:
-    return " ".join(fold(text)[0].split())
-
-
-def _uses(haystack: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in the folded ``haystack`` as whole words."""
-    needle = _folded(phrase)
-    return bool(needle) and re.search(rf"(?<![\w]){re.escape(needle)}(?![\w])", haystack) is not None
-
-
 def _whole_text(article: Article) -> str:
     """Everything a reader of the article sees as its words: headline, subtitle and paragraphs, folded."""
     parts = [article.title.value or "", article.subtitle.value or ""]
@@ -103,18 +96,20 @@ def _question(kind, q, right, wrong, evidence=None) -> QuizQuestion | None:
     """A question with at least two wrong choices, or None (a two-way guess teaches little)."""
     # A wrong choice that contains the right one, or is contained in it ("government" beside "Maduro's
     # government"), would be a trick: leave it out, and any that overlaps a choice already kept.
-    unique: dict[str, Choice] = {}
-    for c in wrong:
-        key = _folded(c.text)
-        if not any(_overlaps(key, k) for k in (_folded(right.text), *unique)):
-            unique[key] = c
+    unique = [wrong[i] for i in distinct(right.text, [c.text for c in wrong])]
     if len(unique) < 2:
         return None
-    return QuizQuestion(kind, q, _order(q, right, list(unique.values())), evidence)
+    return QuizQuestion(kind, q, _order(q, right, unique), evidence)
 
 
-def _overlaps(a: str, b: str) -> bool:
-    return a == b or _uses(a, b) or _uses(b, a)
+def _question_among(kind, q, texts: tuple[str, ...], right: int, why: str) -> QuizQuestion | None:
+    """``_question`` with ``texts[right]`` the right choice and all the other texts wrong ("Not …."), as for
+    the byline questions: the same question, without filtering every text of the site for each article."""
+    count, first = distinct_but(texts, right, MAX_WRONG)
+    if count < 2:
+        return None
+    wrong = [Choice(texts[i], False, f"Not {texts[i]}.") for i in first]
+    return QuizQuestion(kind, q, _order(q, Choice(texts[right], True, why), wrong))
 
 
 def _in_sentence(name: str) -> str:
@@ -130,8 +125,12 @@ def _cut(text: str) -> str:
 
 def speaker_name(site: Site, quote) -> str | None:
     """Who said it, as the pages name them: the registered actor, or the name the text gives."""
+    return _speaker(_index(site).actors, quote)
+
+
+def _speaker(actors: dict, quote) -> str | None:
     if quote.speaker:
-        actor = next((a for a in site.actors if a.id == quote.speaker), None)
+        actor = actors.get(quote.speaker)
         return actor.name if actor else None
     return quote.named
 
@@ -141,20 +140,23 @@ def _name_words(names) -> set[str]:
     return {_folded(w).strip(".,’'") for n in names if n for w in n.split() if w[:1].isupper()}
 
 
-def _names_of(site: Site, quote) -> tuple[str, ...]:
+def _names_of(actors: dict, quote) -> tuple[str, ...]:
     if quote.speaker:
-        actor = next((a for a in site.actors if a.id == quote.speaker), None)
+        actor = actors.get(quote.speaker)
         return (actor.name, *actor.aliases) if actor else ()
     return (quote.named,)
 
 
-def _unambiguous(site: Site, article: Article, quote, speakers: set[str]) -> bool:
+def _unambiguous(actors: dict, article: Article, quote, speaker_words: dict[str, int]) -> bool:
     """Whether the quotation's own sentence names its speaker and no other possible speaker, outside quotation
     marks: no other person of actors.yml and no one else the site quotes by name.
 
     "In a letter released by Mr. Durbin's office, Mr. Netanyahu said …" names two speakers: whichever the
     attribution chose, a quiz must not rest on it. A quotation carried on from an earlier sentence does not
     pass either: its own sentence does not name the speaker.
+
+    ``speaker_words``: each word of more than three letters in the names of the site's speakers → how many
+    of them have it (``_speaker_words``).
     """
     from .analyse.quotes import sentence_starts, spans
 
@@ -168,16 +170,14 @@ def _unambiguous(site: Site, article: Article, quote, speakers: set[str]) -> boo
         for i in range(max(span.start, begin), min(span.end, end)):
             outside[i - begin] = " "
     words = {_folded(w).strip(".,’'").removesuffix("'s") for w in "".join(outside).split()}
-    mine = _name_words(_names_of(site, quote))
+    mine = _name_words(_names_of(actors, quote))
     if not mine & words:
         return False
     label = _name_words((quote.speaker_label,))
     if label & mine:  # "Foreign Minister Jorge Arreaza": the title is part of how the sentence names him
         mine |= label
-    names = {a.id: a for a in site.actors}
-    others = set()
     for m in article.mentions:
-        actor = names.get(m.actor)
+        actor = actors.get(m.actor)
         if (
             actor
             and actor.kind == "person"
@@ -187,23 +187,39 @@ def _unambiguous(site: Site, article: Article, quote, speakers: set[str]) -> boo
             and not any(span.start <= m.start < span.end for span in quoted)
         ):
             return False
-    for name in speakers - {speaker_name(site, quote)}:
-        others |= {w for w in _name_words((name,)) if len(w) > 3}  # not "The" of "The New York Times"
-    return not ((others - mine) & words)
+    # A word of another speaker's name: one that some speaker other than this one has (more than three
+    # letters: not "The" of "The New York Times").
+    own = _long_words(_speaker(actors, quote))
+    return not any(w not in mine and speaker_words.get(w, 0) - (w in own) > 0 for w in words)
+
+
+def _long_words(name: str | None) -> set[str]:
+    return {w for w in _name_words((name,)) if len(w) > 3}
+
+
+def _speaker_words(speakers) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name in speakers:
+        for w in _long_words(name):
+            counts[w] = counts.get(w, 0) + 1
+    return counts
 
 
 def decided_quotes(site: Site, article: Article) -> list:
     """Statements whose speaker the quotation's own sentence names, and no one else: not reached through "he"
     or "she", never anonymous or unattributed, and long enough to recognise."""
-    speakers = set(_speakers(site))
+    return _index(site).decided[article.id]
+
+
+def _decided(actors: dict, article: Article, speaker_words: dict[str, int]) -> list:
     return [
         q
         for q in article.quotes
         if q.kind == "speech"
         and (q.speaker or q.named)
         and len(q.text.split()) >= QUOTE_MIN_WORDS
-        and speaker_name(site, q)
-        and _unambiguous(site, article, q, speakers)
+        and _speaker(actors, q)
+        and _unambiguous(actors, article, q, speaker_words)
     ]
 
 
@@ -215,12 +231,12 @@ def _runs(text: str, size: int = 6) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
 
 
-def _said_by(site: Site) -> dict[tuple[str, ...], set[str]]:
+def _said_by(site: Site, actors: dict) -> dict[tuple[str, ...], set[str]]:
     """Each six-word run of a statement → every name the site gives a statement with that run to."""
     said: dict[tuple[str, ...], set[str]] = {}
     for a in site.articles:
         for q in a.quotes:
-            name = speaker_name(site, q)
+            name = _speaker(actors, q)
             if q.kind == "speech" and name:
                 for run in _runs(q.text):
                     said.setdefault(run, set()).add(name)
@@ -239,12 +255,12 @@ def _given_to(said: dict, quote) -> set[str]:
     return set().union(*(said.get(run, set()) for run in _runs(quote.text)))
 
 
-def _speakers(site: Site) -> list[str]:
+def _speakers(site: Site, actors: dict) -> list[str]:
     """Every named speaker in the site, most quoted first (ties by name)."""
     counts: dict[str, int] = {}
     for a in site.articles:
         for q in a.quotes:
-            name = speaker_name(site, q)
+            name = _speaker(actors, q)
             if q.kind == "speech" and name:
                 counts[name] = counts.get(name, 0) + 1
     return [n for n, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
@@ -321,9 +337,12 @@ def _quote_questions(site: Site, article: Article, said: dict, speakers: list[st
             continue
         n = int(quote.paragraph[1:])
         here = [speaker_name(site, q) for q in decided_quotes(site, article)]
-        candidates = [s for s in dict.fromkeys(here + speakers) if s and not _same_person(s, given_to)]
+        # The first six of these people (generated: the site may quote thousands).
+        candidates = (
+            s for s in dict.fromkeys(itertools.chain(here, speakers)) if s and not _same_person(s, given_to)
+        )
         right = Choice(name, True, f"Paragraph {n} gives these words to {name}.")
-        wrong = [Choice(s, False, f"Not {s}.") for s in candidates[:6]]
+        wrong = [Choice(s, False, f"Not {s}.") for s in itertools.islice(candidates, 6)]
         # Prefer people this article quotes too (a closer reading), then the most quoted in the site.
         wrong = wrong[:MAX_WRONG]
         question = _question(
@@ -348,10 +367,7 @@ def _fact_question(site: Site, article: Article) -> QuizQuestion | None:
         return None
     facts = {f.id: f for f in site.facts}
     # The fact fewest other articles state: the one that tells this article apart.
-    others = {
-        f.id: sum(any(c.fact == f.id and c.status == "stated" for c in a.coverage) for a in site.articles)
-        for f in site.facts
-    }
+    others = _index(site).stated
     cell = min(stated, key=lambda c: (others[c.fact], [f.id for f in site.facts].index(c.fact)))
     n = int(cell.paragraph[1:])
     right = Choice(facts[cell.fact].statement, True, f"Paragraph {n} states it.")
@@ -374,7 +390,10 @@ def _fact_question(site: Site, article: Article) -> QuizQuestion | None:
 
 def _writer_labels(site: Site, article: Article) -> list:
     """Labels for people that the writer uses outside quotation marks, readable as a phrase on their own."""
-    people = {a.id for a in site.actors if a.kind == "person"}
+    return _index(site).writer_labels[article.id]
+
+
+def _labels_of(people: set[str], article: Article) -> list:
     # One word alone is mostly a title ("Mr", "President"): too little to tell outlets apart.
     return [
         label
@@ -389,7 +408,7 @@ def _writer_labels(site: Site, article: Article) -> list:
 def _core(site: Site, actor: str, text: str) -> str:
     """A label without the person's own name, articles and possessive: "the Maduro regime" → "regime", so two
     labels that differ only there ("Maduro's government", "the Maduro government") count as one choice."""
-    person = next(a for a in site.actors if a.id == actor)
+    person = _index(site).actors[actor]
     name = {w for n in (person.name, *person.aliases) for w in _folded(n).split()}
     words = [w.removesuffix("'s") for w in _folded(text).split()]
     return " ".join(w for w in words if w not in name and w not in {"the", "a", "an"})
@@ -404,19 +423,17 @@ def _label_question(site: Site, article: Article) -> QuizQuestion | None:
     name in it, against labels other articles use for them that this one never uses."""
     text = _whole_text(article)
     names = {a.id: a.name for a in site.actors}
-    used_by = {}
-    for a in site.articles:
-        for label in _writer_labels(site, a):
-            used_by.setdefault((label.actor, _folded(label.text)), set()).add(a.id)
+    index = _index(site)
+    used_by = index.label_users
     mine = [x for x in _writer_labels(site, article) if not _names_person(site, x.actor, x.text)]
     for label in sorted(mine, key=lambda x: len(used_by[(x.actor, _folded(x.text))])):
         n = int(label.paragraph[1:])
         cores = {_core(site, label.actor, label.text)}
         others = []
-        for a in site.articles:
-            for other in _writer_labels(site, a) if a.id != article.id else ():
+        for writer, other in index.labels_by_actor[label.actor]:  # in the site's order of articles
+            if writer != article.id:
                 core = _core(site, other.actor, other.text)
-                if other.actor == label.actor and core not in cores and not _uses(text, other.text):
+                if core not in cores and not _uses(text, other.text):
                     cores.add(core)
                     others.append(other.text)
         name = names[label.actor]
@@ -437,10 +454,8 @@ def _label_question(site: Site, article: Article) -> QuizQuestion | None:
 def _word_question(site: Site, article: Article, asked: set[str]) -> QuizQuestion | None:
     """A counted word of the word list this article uses, the one fewest other articles use."""
     text = _whole_text(article)
-    users = {
-        (h.category, h.term): sum(any(x.term == h.term for x in a.framing) for a in site.articles)
-        for h in article.framing
-    }
+    term_users = _index(site).term_users
+    users = {(h.category, h.term): term_users[h.term] for h in article.framing}
     order = [c.id for c in site.lexicon]
     for category_id, term_name in sorted(users, key=lambda k: (users[k], order.index(k[0]))):
         if _folded(term_name) in asked:
@@ -469,38 +484,77 @@ def _word_question(site: Site, article: Article, asked: set[str]) -> QuizQuestio
 
 
 def _byline_questions(site: Site, article: Article) -> list[QuizQuestion]:
-    from .render import long_date
-
+    # The other articles' authors, dates and outlets are the wrong choices (see _question_among).
+    index = _index(site)
     out = []
     if article.author.known:
-        authors = sorted({a.author.value for a in site.articles if a.author.known} - {article.author.value})
-        right = Choice(article.author.value, True, f"The byline names {article.author.value}.")
-        wrong = [Choice(x, False, f"Not {x}.") for x in authors]
-        q = _question("author", "Who wrote this article?", right, wrong)
+        at = index.authors.index(article.author.value)
+        why = f"The byline names {article.author.value}."
+        q = _question_among("author", "Who wrote this article?", index.authors, at, why)
         if q:
             out.append(q)
     if article.published.known:
-        day = long_date(article.published.value)
-        dates = sorted(
-            {a.published.value for a in site.articles if a.published.known} - {article.published.value}
-        )
-        right = Choice(day, True, f"The byline gives {day}.")
-        wrong = [Choice(long_date(d), False, f"Not {long_date(d)}.") for d in dates]
-        q = _question("date", "When was this article published?", right, wrong)
+        at = index.dates.index(article.published.value)
+        why = f"The byline gives {index.days[at]}."
+        q = _question_among("date", "When was this article published?", index.days, at, why)
         if q:
             out.append(q)
-    outlets = sorted({a.outlet.name for a in site.articles} - {article.outlet.name})
-    right = Choice(article.outlet.name, True, f"The byline names {article.outlet.name}.")
-    wrong = [Choice(o, False, f"Not {o}.") for o in outlets]
-    q = _question("outlet", "Which outlet published this article?", right, wrong)
+    at = index.outlets.index(article.outlet.name)
+    why = f"The byline names {article.outlet.name}."
+    q = _question_among("outlet", "Which outlet published this article?", index.outlets, at, why)
     if q:
         out.append(q)
     return out
 
 
+def _index(site: Site) -> SiteIndex:
+    return site_index(site, _build_index)
+
+
+def _build_index(site: Site) -> SiteIndex:
+    """What every article's quiz reads from the whole site (the plain loops, once; see quiz_index)."""
+    from .render import long_date
+
+    actors = {a.id: a for a in site.actors}
+    speakers = _speakers(site, actors)
+    words = _speaker_words(speakers)
+    people = {a.id for a in site.actors if a.kind == "person"}
+    writer = {a.id: _labels_of(people, a) for a in site.articles}
+    label_users: dict = {}
+    by_actor: dict = {a.id: [] for a in site.actors}
+    stated: dict = {f.id: 0 for f in site.facts}
+    term_users: dict = {}
+    for a in site.articles:
+        for label in writer[a.id]:
+            label_users.setdefault((label.actor, _folded(label.text)), set()).add(a.id)
+            by_actor[label.actor].append((a.id, label))
+        for fact in {c.fact for c in a.coverage if c.status == "stated"}:
+            if fact in stated:
+                stated[fact] += 1
+        for term in {x.term for x in a.framing}:
+            term_users[term] = term_users.get(term, 0) + 1
+    dates = tuple(sorted({a.published.value for a in site.articles if a.published.known}))
+    return SiteIndex(
+        actors=actors,
+        said=_said_by(site, actors),
+        speakers=speakers,
+        decided={a.id: _decided(actors, a, words) for a in site.articles},
+        writer_labels=writer,
+        label_users=label_users,
+        labels_by_actor=by_actor,
+        stated=stated,
+        term_users=term_users,
+        authors=tuple(sorted({a.author.value for a in site.articles if a.author.known})),
+        dates=dates,
+        days=tuple(long_date(d) for d in dates),
+        outlets=tuple(sorted({a.outlet.name for a in site.articles})),
+    )
+
+
 def article_quiz(site: Site, article: Article) -> tuple[QuizQuestion, ...]:
     """Up to five questions on one article, the most telling kinds first."""
-    said, speakers = _said_by(site), _speakers(site)
+    index = _index(site)
+    said, speakers = index.said, index.speakers
     found = [_flag_question(site, article), *_quote_questions(site, article, said, speakers)]
     label = _label_question(site, article)
     asked = {_folded(label.answer.text)} if label else set()
@@ -603,7 +657,7 @@ def _words_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
 
 def _voices_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
     out = []
-    said, speakers = _said_by(site), _speakers(site)
+    said, speakers = _index(site).said, _index(site).speakers
     for col in view.columns:
         for quote in decided_quotes(site, col.article):
             given_to = _given_to(said, quote)

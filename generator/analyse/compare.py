@@ -30,6 +30,8 @@ def sentences(paragraph: Paragraph) -> list[str]:
 
 def coverage(file: str, paragraphs: tuple[Paragraph, ...], facts: tuple[Fact, ...]) -> tuple[Coverage, ...]:
     result = []
+    # Every paragraph split into sentences once, not once per fact (the patterns run over the same sentences).
+    split = [(paragraph.id, sentences(paragraph)) for paragraph in paragraphs]
     for fact in facts:
         override = next((o for o in fact.overrides if o.file == file), None)
         found = None
@@ -38,10 +40,10 @@ def coverage(file: str, paragraphs: tuple[Paragraph, ...], facts: tuple[Fact, ..
         patterns = [
             Bounded(p, True, o, f"a sentence of {file}") for p, o in zip(fact.patterns, origins, strict=True)
         ]
-        for paragraph in paragraphs:
-            for sentence in sentences(paragraph):
+        for paragraph_id, paragraph_sentences in split:
+            for sentence in paragraph_sentences:
                 if any(p.search(sentence) for p in patterns):
-                    found = (paragraph.id, sentence)
+                    found = (paragraph_id, sentence)
                     break
             if found:
                 break

@@ -53,12 +53,15 @@ class Finder:
             r"\s+".join(map(re.escape, f.split())) for f in sorted(self.by_form, key=len, reverse=True)
         )
         self.regex = re.compile(rf"{WORD_START}({body or '(?!x)x'})(?![\w])")
+        self.count = len({term.id for term in self.by_form.values()})  # once all are done, nothing is left
 
     def find(
         self, text: str, done: set[str], skip: list[tuple[int, int]] = ()
     ) -> list[tuple[int, int, Term]]:
         """(start, end, term) of the first occurrence of each term not yet in ``done`` (updated), outside the
         ``skip`` ranges (link text) and the term's `except` contexts (a word in its ordinary sense)."""
+        if len(done) == self.count:
+            return []
         folded, index = fold(text)
         found = []
         for m in self.regex.finditer(folded):
@@ -109,18 +112,26 @@ class _Marker(Treeprocessor):
         self._walk(root, set())
 
     def _walk(self, element, done):
+        if len(done) == self.finder.count:
+            return  # every term is marked already: the rest of the page has nothing to find
         if element.tag in SKIP or "ms-term" in (element.get("class") or ""):
             return
         if element.text:
             element.text = self._mark(element, element.text, done, 0)
-        for child in list(element):
+        children = list(element)
+        inserted = 0  # term spans put in after earlier children: a child's index now is index + inserted
+        for index, child in enumerate(children):
             self._walk(child, done)
             if child.tail:
-                child.tail = self._mark(element, child.tail, done, list(element).index(child) + 1)
+                before = len(element)
+                child.tail = self._mark(element, child.tail, done, index + inserted + 1)
+                inserted += len(element) - before
 
     def _links(self, text: str) -> list[tuple[int, int]]:
         """Ranges of text inside a raw-HTML link (``<a href=…>…</a>`` is stashed as two placeholders with the
         link text between): a focusable term must not sit inside a link (HTML forbids it)."""
+        if "\x02" not in text:
+            return []  # no stashed HTML in this text
         ranges, start = [], None
         for m in PLACEHOLDER.finditer(text):
             blocks = self.md.htmlStash.rawHtmlBlocks
