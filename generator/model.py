@@ -537,6 +537,9 @@ class Article:
     framing: tuple[FramingHit, ...] = ()
     # "Additional reporting by …", "… contributed to this report": shown with the metadata, each with its line
     credits: tuple[Sourced, ...] = ()
+    # Mentions of the people and bodies actors.yml lacks (people.discovered_mentions), as the analysis read
+    # them: check's list of names reads them again (None: not analysed)
+    discovered: tuple[Mention, ...] | None = None
 
     @property
     def site_path(self) -> str:

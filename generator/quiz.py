@@ -79,8 +79,14 @@ class QuizQuestion:
 # --------------------------------------------------------------------------- helpers
 
 
-def _whole_text(article: Article) -> str:
-    """Everything a reader of the article sees as its words: headline, subtitle and paragraphs, folded."""
+def _whole_text(article: Article, site: Site | None = None) -> str:
+    """Everything a reader of the article sees as its words: headline, subtitle and paragraphs, folded.
+    (With ``site``, worked out once per article: three kinds of question read it.)"""
+    if site is not None:
+        whole = _index(site).whole
+        if article.id not in whole:
+            whole[article.id] = _whole_text(article)
+        return whole[article.id]
     parts = [article.title.value or "", article.subtitle.value or ""]
     return _folded(" ".join(parts + [p.text for p in article.paragraphs]))
 
@@ -421,7 +427,7 @@ def _names_person(site: Site, actor: str, text: str) -> bool:
 def _label_question(site: Site, article: Article) -> QuizQuestion | None:
     """What the writer calls a person: a descriptor ("socialist dictator"), not a phrase with the person's own
     name in it, against labels other articles use for them that this one never uses."""
-    text = _whole_text(article)
+    text = _whole_text(article, site)
     names = {a.id: a.name for a in site.actors}
     index = _index(site)
     used_by = index.label_users
@@ -453,7 +459,7 @@ def _label_question(site: Site, article: Article) -> QuizQuestion | None:
 
 def _word_question(site: Site, article: Article, asked: set[str]) -> QuizQuestion | None:
     """A counted word of the word list this article uses, the one fewest other articles use."""
-    text = _whole_text(article)
+    text = _whole_text(article, site)
     term_users = _index(site).term_users
     users = {(h.category, h.term): term_users[h.term] for h in article.framing}
     order = [c.id for c in site.lexicon]
@@ -596,7 +602,7 @@ def _facts_questions(view: Comparison) -> list[QuizQuestion]:
 
 def _words_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
     out = []
-    texts = {col.article.id: _whole_text(col.article) for col in view.columns}
+    texts = {col.article.id: _whole_text(col.article, site) for col in view.columns}
     rows = [(table, row) for table in view.words for row in table.rows if any(row.counts)]
     for table, row in sorted(rows, key=lambda tr: sum(1 for n in tr[1].counts if n)):
         users = [col for col, n in zip(view.columns, row.counts, strict=True) if n]

@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .analyse.mentions import fold
 
 WORD = re.compile(r"\w+")
+SMALL = 12  # up to this many choices, distinct() compares each with each
 
 
 def folded(text: str) -> str:
@@ -87,6 +88,15 @@ class _Keys:
 def distinct(right: str, texts: Sequence[str]) -> list[int]:
     """Indexes of the texts kept as wrong choices, in order: each that overlaps neither ``right`` nor a text
     kept before it (folded, as whole words)."""
+    if len(texts) <= SMALL:  # a few choices: comparing each with each costs less than indexing long texts
+        kept_keys = [folded(right)]
+        kept = []
+        for i, text in enumerate(texts):
+            key = folded(text)
+            if not any(overlaps(key, k) for k in kept_keys):
+                kept_keys.append(key)
+                kept.append(i)
+        return kept
     keys = _Keys()
     keys.add(folded(right))
     kept = []
@@ -200,6 +210,7 @@ class SiteIndex:
     dates: tuple  # published values, sorted
     days: tuple  # the same as the pages print them (render.long_date)
     outlets: tuple  # names, sorted
+    whole: dict = field(default_factory=dict)  # article id → quiz._whole_text, filled in when first asked
 
 
 _LAST: list = []  # [(site, index)]: the site asked about last (held, so that its id is not reused)

@@ -270,8 +270,16 @@ def page_type(path: str) -> str | None:
 
 def title_of(markdown_page: str) -> str:
     """The page's title from its front matter (escaped there for the theme), as plain text."""
-    front = yaml.safe_load(markdown_page.split("---\n", 2)[1]) if markdown_page.startswith("---\n") else {}
-    return html.unescape(str((front or {}).get("title", "")))
+    if not markdown_page.startswith("---\n"):
+        return ""
+    front = markdown_page.split("---\n", 2)[1]
+    # The templates write the title on a line of its own (yaml_string makes one line): reading that line
+    # alone gives the same value without parsing the rest of the front matter, for every page of the site.
+    lines = front.split("\n")
+    at = next((i for i, x in enumerate(lines) if x.startswith("title:")), None)
+    if at is not None and lines[at + 1 : at + 2] != [] and lines[at + 1][:1] not in (" ", "\t"):
+        front = lines[at]  # the value does not go on to the next line (which would be indented)
+    return html.unescape(str((yaml.safe_load(front) or {}).get("title", "")))
 
 
 def plain_text(markdown_page: str) -> str:

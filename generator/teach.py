@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import classroom, lessons, packets
-from .analyse import stats
+from .analyse import word_stats
 from .analyse.glossary import Finder
 from .errors import SiteDataError
 from .model import Outlet, Site, Teaching
@@ -246,7 +246,10 @@ def teaching_pages(
         kind = page_type(path)
         address = "/" + url_of(path)
         article = articles.get(path)
-        reading = article.stats if article else stats(plain_text(pages[path]), site.info.words_per_minute)
+        # Words and minutes of the whole page; its grade is the prose's, measured below (page_grade), so the
+        # grade of the whole text (lists and tables included) is not worked out only to be replaced.
+        wpm = site.info.words_per_minute
+        reading = article.stats if article else word_stats(plain_text(pages[path]), wpm)
         if kind is None:
             continue
         questions = ()

@@ -27,6 +27,12 @@ def stats(text: str, words_per_minute: int) -> Stats:
     )
 
 
+def word_stats(text: str, words_per_minute: int) -> Stats:
+    """``stats`` without the grade (0.0), for text whose grade is measured otherwise."""
+    words = len(text.split())
+    return Stats(words=words, reading_minutes=max(1, math.ceil(words / words_per_minute)), grade=0.0)
+
+
 def analyse_article(
     article: Article,
     words_per_minute: int,
@@ -80,6 +86,7 @@ def analyse_article(
         flags=flags,
         coverage=coverage(article.file, article.paragraphs, facts),
         framing=framing(article.paragraphs, lexicon, whose),
+        discovered=found,
     )
 
 

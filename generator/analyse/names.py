@@ -30,7 +30,9 @@ def unknown_names(
     modifiers: dict[str, list[int]] = {}  # single word → [uses, uses before a lower-case word]
     lists: list[list[str]] = []  # names in one list ("Pennsylvania, Connecticut and Maryland"): one kind
     for article in articles:
-        found, _, _ = discovered_mentions(article.paragraphs, article.mentions, attribution)
+        found = article.discovered  # the analysis's reading (with the same attribution and mentions)
+        if found is None:
+            found, _, _ = discovered_mentions(article.paragraphs, article.mentions, attribution)
         for m in found:
             name = m.actor[1:]
             entry = entities.setdefault(name, (article, m.paragraph, set()))
