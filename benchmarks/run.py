@@ -53,6 +53,7 @@ import textstat
 import yaml
 
 import generator
+import generator.build
 from generator.assemble import make_slug
 from generator.build import generate, load_site
 from generator.output import write_pages
@@ -364,6 +365,9 @@ def clear_caches() -> None:
     # pyphen (textstat's syllable counter) keeps every word it has hyphenated; a build starts without them.
     for hyphenator in getattr(pyphen, "hdcache", {}).values():
         getattr(hyphenator, "cache", {}).clear()
+    # The generator keeps the last build's analysed articles for `mkdocs serve` (build._ANALYSED): a timed
+    # run must analyse everything, as a first build does.
+    generator.build._ANALYSED.clear()
     gc.collect()
 
 

@@ -7,6 +7,7 @@ everything in memory and raises before anything is written, so a bad input never
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -49,6 +50,33 @@ def _read(path: Path, display: str) -> str:
             display, "is missing; it is needed to build the site (see README, 'Editing the site')"
         )
     return decode(path.read_bytes(), display)
+
+
+# The articles of the last load_site, parsed, cleaned and analysed, by a hash of everything that made them:
+# `mkdocs serve` then re-analyses only the articles an edit changed (see _fingerprint). The stages are pure
+# functions of these inputs, so a cached article is the article the stages would make again.
+_ANALYSED: dict[str, tuple[Article, tuple[Warning, ...]]] = {}
+# The curated files an article's parsing, cleaning and analysis read (sources.yml's entry and outlet are
+# in the key apart, so adding an article or editing another one's entry changes nothing here).
+ANALYSIS_INPUTS = (
+    "site.yml",  # words per minute
+    "cleaning.yml",
+    "actors.yml",
+    "attribution.yml",
+    "history.yml",
+    "facts.yml",
+    "lexicon.yml",
+)
+
+
+def _fingerprint(site_data: Path, name: str, words_per_minute: int) -> str:
+    """A hash of the curated files every article's analysis depends on (absent ones included as absent)."""
+    digest = hashlib.sha256(f"{name}\0{words_per_minute}".encode())
+    for file in ANALYSIS_INPUTS:
+        path = site_data / file
+        digest.update(f"\0{file}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0absent")
+    return digest.hexdigest()
 
 
 def load_site(site_data: Path, site_name: str | None = None) -> Site:
@@ -158,34 +186,43 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
             )
     outlet_by_id = {o.id: o for o in outlets}
     articles: list[Article] = []
+    depends = _fingerprint(site_data, name, info.words_per_minute)
+    analysed: dict[str, tuple[Article, tuple[Warning, ...]]] = {}
     for file in files:
         if file not in by_file:
             continue
         display = f"{name}/corpus/{file}"
         try:
-            article, notes = make_article(
-                file,
-                _read(corpus / file, display),
-                by_file[file],
-                outlet_by_id[by_file[file].outlet],
-                rules,
-                f"{name}/corpus",
-            )
-        except SiteDataError as exc:
+            text = _read(corpus / file, display)
+        except SiteDataError as exc:  # reported with the others (every bad file at once)
             errors.append(exc)
             continue
-        analysed, failed, override_notes = apply_quote_overrides(
-            analyse_article(
+        entry, outlet = by_file[file], outlet_by_id[by_file[file].outlet]
+        key = hashlib.sha256(
+            repr((depends, file, text, entry, outlet)).encode("utf-8", "surrogatepass")
+        ).hexdigest()
+        if key in _ANALYSED:
+            article, notes = _ANALYSED[key]
+        else:
+            try:
+                article, notes = make_article(file, text, entry, outlet, rules, f"{name}/corpus")
+            except SiteDataError as exc:
+                errors.append(exc)
+                continue
+            article = analyse_article(
                 article, info.words_per_minute, match, actors, attribution, events, facts, lexicon
-            ),
-            by_file[file].quotes,
-            actors,
-            sources_path,
+            )
+        analysed[key] = (article, notes)
+        # The editor's quote overrides (the entry's, in the key above) on the analysed article, every build.
+        overridden, failed, override_notes = apply_quote_overrides(
+            article, entry.quotes, actors, sources_path
         )
         errors.extend(failed)
-        articles.append(analysed)
+        articles.append(overridden)
         warnings.extend(notes)
         warnings.extend(override_notes)
+    _ANALYSED.clear()  # only the last build's: a long `mkdocs serve` session does not keep every version
+    _ANALYSED.update(analysed)
     seen: dict[str, str] = {}
     for article in articles:
         if article.id in seen:
