@@ -40,10 +40,13 @@ import pstats
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -356,6 +359,65 @@ def run_mkdocs(project: Path, site: Path, log: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (OSError, urllib.error.URLError):
+        return None
+
+
+@dataclass
+class Reload:
+    first: float  # mkdocs serve: start to the page served
+    served: float  # one article edited: save to the edited page served
+    generation: float  # generation's part of that rebuild (the plugin's debug line)
+
+
+def serve_reload(project: Path, site_data: Path, log: Path, timeout: float = 3600) -> Reload:
+    """``mkdocs serve`` the project, edit one article (a new last paragraph), and time until the article's
+    page serves the new text; generation's part from the plugin's "generated … in … s" debug line."""
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-v", "-f", str(project / "mkdocs.yml")]
+    cmd += ["-a", f"127.0.0.1:{port}"]
+    site = load_site(site_data)
+    article = sorted(site.articles, key=lambda a: a.file)[len(site.articles) // 2]
+    url = f"http://127.0.0.1:{port}/sources/{article.id}/"
+    marker = f"Benchmark marker {random.randrange(10**9)}."
+    with log.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=project)
+        try:
+            while fetch(url) is None:
+                if proc.poll() is not None or time.perf_counter() - start > timeout:
+                    raise SystemExit(f"mkdocs serve did not serve {url}:\n{log.read_text()[-3000:]}")
+                time.sleep(0.2)
+            first = time.perf_counter() - start
+            time.sleep(1.0)  # let the watcher settle after the first build
+            path = site_data / "corpus" / article.file
+            text = path.read_text(encoding="utf-8")
+            saved = time.perf_counter()
+            path.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+            while marker not in (fetch(url) or ""):
+                if proc.poll() is not None or time.perf_counter() - saved > timeout:
+                    raise SystemExit(f"mkdocs serve did not rebuild {url}:\n{log.read_text()[-3000:]}")
+                time.sleep(0.1)
+            served = time.perf_counter() - saved
+            path.write_text(text, encoding="utf-8")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
+    times = re.findall(r"generated \d+ pages in ([\d.]+) s", log.read_text())
+    return Reload(first, served, float(times[-1]) if len(times) >= 2 else float("nan"))
+
+
 def clear_caches() -> None:
     """Forget textstat's per-text results: repeated runs over ≤ 128 articles would otherwise be served from
     its lru_cache and look cheaper than a real build, which computes every article once in a new process."""
@@ -465,6 +527,7 @@ class Result:
     bare_site_mb: float = 0.0
     cold_import: float = 0.0  # fresh process: importing the generator
     cold_gen: float = 0.0  # fresh process: first generate()
+    reload: Reload | None = None  # mkdocs serve: one article edited
     profile: list[tuple[str, float]] = field(default_factory=list)
 
     @property
@@ -580,6 +643,8 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
         bare_runs.append(run_mkdocs(bare_project, base / "site-bare", base / "bare.log"))
         nonav_runs.append(run_mkdocs(nonav_project, base / "site-nonav", base / "nonav.log"))
 
+    print(f"[{n}] mkdocs serve: one article edited", flush=True)
+    reload = serve_reload(full_project, site_data, base / "serve.log")
     index = (base / "site-full" / "search" / "search_index.json").read_bytes()
     pages = sum(1 for _ in (base / "site-full").rglob("index.html"))
     bare_pages = sum(1 for _ in (base / "site-bare").rglob("index.html"))
@@ -607,6 +672,7 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
         pages=pages,
         source_page_kb=source_page_kb(base / "site-full"),
         loadavg=loadavg,
+        reload=reload,
         profile=profile_by_package(site_data, templates) if profile else [],
     )
 
@@ -695,6 +761,17 @@ def report(
             f"| {r.bare_nonav:.1f} |"
         )
 
+    reloads = [
+        "| articles | serve: start to page served s | one article edited: save to served s "
+        "| … generation's part s | … share |",
+        "|--:|--:|--:|--:|--:|",
+        *(
+            f"| {r.articles:,} | {r.reload.first:.1f} | {r.reload.served:.1f} | {r.reload.generation:.2f} "
+            f"| {r.reload.generation / r.reload.served:.0%} |"
+            for r in results
+            if r.reload
+        ),
+    ]
     flat_ratio = large.per_article_ms / small.per_article_ms
     share_ok = all(r.share <= TARGETS["gen_share"] for r in results)
     flat_ok = flat_ratio <= TARGETS["flat"]
@@ -741,6 +818,13 @@ def report(
         *rows,
         "",
         *detail,
+        "",
+        "Live reload: `mkdocs serve` of the full project; one article gets a new last paragraph, and the time "
+        "runs until its page serves it (polled every 0.1 s). Generation's part is the plugin's own timing of "
+        "that rebuild (it re-analyses only the edited article; see `build._ANALYSED`); the rest is MkDocs "
+        "building every page again.",
+        "",
+        *reloads,
         "",
         f"Per-article generation cost: {small.per_article_ms:.1f} ms at {small.articles:,} articles, "
         f"{large.per_article_ms:.1f} ms at {large.articles:,} ({flat_ratio:.2f}×).{marginal}",
@@ -856,6 +940,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile breakdown")
     parser.add_argument(
+        "--quick-above",
+        type=int,
+        default=QUICK_ABOVE,
+        help="sizes above this are measured once, without the bare baseline (default %(default)s)",
+    )
+    parser.add_argument(
         "--git-ref", help="measure this commit (e.g. HEAD) instead of the working tree, from a clean export"
     )
     parser.add_argument("--source", type=Path, default=ROOT, help=argparse.SUPPRESS)  # set by --git-ref
@@ -866,6 +956,7 @@ def main(argv: list[str] | None = None) -> None:
     if not Path(generator.__file__).resolve().is_relative_to(source):
         raise SystemExit(f"imported {generator.__file__}, not the generator in {source}")
     sizes = sorted({int(s) for s in args.sizes.split(",")})
+    globals()["QUICK_ABOVE"] = args.quick_above  # read by measure() and report()
     profiled = max((n for n in sizes if n <= QUICK_ABOVE), default=None)  # the largest fully measured size
 
     # Read before any work: the machine is shared, and the run's own load would otherwise be counted.
