@@ -49,6 +49,7 @@ EXTRA_JAVASCRIPT = (
     "assets/javascripts/assign.js",
     "assets/javascripts/tables.js",
     "assets/javascripts/quiz.js",
+    "assets/javascripts/glossary.js",
 )
 
 

@@ -157,6 +157,7 @@ class Column:
     article: Article
     label: str  # "Breitbart News, 8 Sep 2018"
     later: bool  # published well after the event in brief: it covers later events
+    when: str = ""  # "8 Sep 2018": a table's header puts it under the outlet's name, where columns are narrow
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
             and (dt.date.fromisoformat(published) - dt.date.fromisoformat(story_date)).days > LATER_AFTER_DAYS
         )
         when = dt.date.fromisoformat(published).strftime("%-d %b %Y") if published else "date not known"
-        columns.append(Column(a, f"{a.outlet.name}, {when}", later))
+        columns.append(Column(a, f"{a.outlet.name}, {when}", later, when))
     facts = []
     for fact in site.facts:
         cells = tuple(next(c for c in col.article.coverage if c.fact == fact.id) for col in columns)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.analyse.glossary import Finder, mark_text
@@ -105,7 +107,29 @@ def test_glossary_extension_marks_markdown_pages_but_not_headings_or_links():
     )
     assert html.count('class="ms-term"') == 2
     assert "<h1>The regime</h1>" in html and '<a href="x.md">regime</a>' in html
-    assert 'sanctions<span class="ms-term__def" role="tooltip"> (sanctions: Penalties' in html
+    # The definition is the glossary's text, not the page's: search leaves it out.
+    definition = re.search(r"sanctions<span ([^>]*)> \(sanctions: Penalties", html)
+    assert definition, html
+    assert set(definition.group(1).split()) == {
+        'class="ms-term__def"',
+        'role="tooltip"',
+        'data-search-exclude=""',
+    }
+
+
+def test_glossary_extension_leaves_tables_alone():
+    """A table cell is no place for a pop-up (and a phone restacks the table): the first use outside it is marked."""
+    import markdown
+
+    from generator.analyse.glossary import GlossaryExtension
+
+    terms = (Term("regime", (), "A government, often one that rules by force.", "https://x.org"),)
+    html = markdown.markdown(
+        "| Word |\n|---|\n| regime |\n\nThe regime fell.",
+        extensions=["tables", GlossaryExtension(terms)],
+    )
+    assert html.count('class="ms-term"') == 1
+    assert "<td>regime</td>" in html and 'The <span class="ms-term"' in html
 
 
 def test_real_corpus_invocations_and_flags():

@@ -1,9 +1,11 @@
 """Glossary terms in the text: each term's first occurrence on a page shows its definition on hover, on
-keyboard focus and in print.
+keyboard focus, on a tap and in print.
 
 The same markup is made in two places: ``mark_text`` for the article paragraphs the generator writes as
 HTML, and a Python-Markdown extension (``GlossaryExtension``, added to MkDocs by the plugin) for every page
-MkDocs renders from Markdown. Headings, links, code and existing terms are left alone.
+MkDocs renders from Markdown. Headings, links, code, tables and existing terms are left alone (a table cell is
+no place for a pop-up, and on a phone the table is restacked). The definition carries ``data-search-exclude``:
+it is the glossary's text, not the page's, so search must not find the page by it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ SKIP = {
     "script",
     "style",
     "summary",
+    "table",
     "th",
     "sup",
     "time",
@@ -79,7 +82,8 @@ class Finder:
 def term_html(word: str, term: Term) -> str:
     """The word, focusable, with its definition in a tooltip (hidden until hover or focus; shown in print)."""
     return (
-        f'<span class="ms-term" tabindex="0">{escape_inline(word)}<span class="ms-term__def" role="tooltip">'
+        f'<span class="ms-term" tabindex="0">{escape_inline(word)}<span class="ms-term__def" role="tooltip" '
+        f'data-search-exclude="">'
         f" ({escape_inline(term.term)}: {escape_inline(term.definition)})</span></span>"
     )
 
@@ -154,7 +158,9 @@ class _Marker(Treeprocessor):
         for i, (start, end, term) in enumerate(found):
             span = etree.Element("span", {"class": "ms-term", "tabindex": "0"})
             span.text = text[start:end]
-            definition = etree.SubElement(span, "span", {"class": "ms-term__def", "role": "tooltip"})
+            definition = etree.SubElement(
+                span, "span", {"class": "ms-term__def", "role": "tooltip", "data-search-exclude": ""}
+            )
             definition.text = f" ({term.term}: {term.definition})"
             following = found[i + 1][0] if i + 1 < len(found) else len(text)
             span.tail = text[end:following]

@@ -1,6 +1,9 @@
-/* A table wider than the page scrolls sideways inside the theme's wrapper. A region that scrolls must be
-   reachable by keyboard (WCAG 2.1.1), so a wrapper that overflows becomes a named, focusable region; one
-   that fits stays out of the tab order. No third-party code. */
+/* Tables that fit. A table wider than the content column (or, on a phone, of four or more columns) is
+   restacked, one card per row with each cell labelled by its column's header (site.css, table[data-stacked]):
+   on a desktop every table fits, on a phone the wide ones become cards. Any table still wider than its box scrolls sideways inside the theme's wrapper,
+   and a region that scrolls must be reachable by keyboard (WCAG 2.1.1), so such a wrapper becomes a named,
+   focusable region; one that fits stays out of the tab order. Without this script a wide table scrolls inside
+   its wrapper. No third-party code. */
 (function () {
   function name(wrap) {
     var heading = null;
@@ -10,9 +13,58 @@
     var title = heading ? heading.textContent.replace(/¶/g, "").trim() : "";
     return (title ? title + ": " : "") + "table (scrolls sideways)";
   }
-  function mark() {
+
+  // Each body cell gets its column's header text as data-label (cells the page labelled itself keep theirs),
+  // and the table its native roles made explicit: a restacked table is displayed as blocks, which some
+  // browsers take as the end of its table semantics.
+  function label(table) {
+    if (table.hasAttribute("data-labelled")) return;
+    var heads = [];
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head) return;
+    for (var i = 0, col = 0; i < head.cells.length; i++) {
+      for (var span = 0; span < head.cells[i].colSpan; span++) heads[col++] = head.cells[i].textContent.trim();
+    }
+    table.setAttribute("role", "table");
+    [].forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      for (var c = 0, at = 0; c < row.cells.length; c++) {
+        var cell = row.cells[c];
+        if (cell.tagName === "TH") {
+          cell.setAttribute("role", row.parentNode === table.tHead ? "columnheader" : "rowheader");
+        } else {
+          cell.setAttribute("role", "cell");
+        }
+        if (row.parentNode !== table.tHead && cell.colSpan === 1 && !cell.hasAttribute("data-label") && heads[at]) {
+          cell.setAttribute("data-label", heads[at]);
+        }
+        at += cell.colSpan;
+      }
+    });
+    table.setAttribute("data-labelled", "");
+  }
+
+  function tooWide(el) {
+    return el.scrollWidth > el.clientWidth + 1;
+  }
+
+  // On a phone a table of four or more columns fits only by squeezing each to a few words a line: restack it.
+  var CRAMPED_BELOW = 480; // px of content width
+  function cramped(table, box) {
+    return box.clientWidth < CRAMPED_BELOW && table.tHead.rows[0].cells.length >= 4;
+  }
+
+  function fit() {
+    var tables = document.querySelectorAll(".md-typeset table:not([class])");
+    // Measure every table as a table first, then restack the ones that do not fit (one layout pass each way).
+    [].forEach.call(tables, function (t) { t.removeAttribute("data-stacked"); });
+    var wide = [].filter.call(tables, function (t) {
+      var box = t.closest(".md-typeset__scrollwrap") || t.parentElement;
+      return t.tHead && (tooWide(t) || tooWide(box) || cramped(t, box));
+    });
+    wide.forEach(function (t) { label(t); t.setAttribute("data-stacked", ""); });
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      if (tooWide(wrap)) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", name(wrap));
@@ -23,9 +75,16 @@
       }
     });
   }
+
+  var pending = false;
+  function later() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; fit(); });
+  }
   // The theme wraps tables when the document is ready; look once it has, and again when the window resizes.
-  document.addEventListener("DOMContentLoaded", function () { mark(); window.requestAnimationFrame(mark); });
-  window.addEventListener("resize", mark);
+  document.addEventListener("DOMContentLoaded", function () { fit(); window.requestAnimationFrame(fit); });
+  window.addEventListener("resize", later);
 })();
 
 /* The sources table, sortable and filterable (progressive enhancement: without scripts it is the full table in
