@@ -229,9 +229,9 @@ def linked_paragraphs(
                 )
                 return (
                     f'<mark class="ms-frame ms-frame--quoted" title="{whose}">{body}'
-                    f'<sup class="ms-frame__tag">{number}q</sup></mark>'
+                    f'<sup class="ms-frame__tag" data-search-exclude="">{number}q</sup></mark>'
                 )
-            return f'<mark class="ms-frame" title="Word choice {number}">{body}<sup class="ms-frame__tag">{number}</sup></mark>'
+            return f'<mark class="ms-frame" title="Word choice {number}">{body}<sup class="ms-frame__tag" data-search-exclude="">{number}</sup></mark>'
 
         top = [x for x in (*links, *marks) if not any(y is not x and _inside(x, y) for y in (*links, *marks))]
         out: list[str] = []

@@ -265,6 +265,7 @@ def teaching_pages(
             quiz=quiz,
             quiz_hrefs=[evidence_href(path, q, by_id, page_of, directory_urls) for q in quiz],
             questions=questions,
+            own_questions=bool(teaching is not None and teaching.pages.get(address)),
             activity=activity,
             lateral=lateral,
             address=address,
