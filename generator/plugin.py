@@ -8,7 +8,8 @@ into a folder beside ``site/`` and swaps it in at the very end, only when nothin
 
 The plugin also brings the site's look: ``templates/theme/`` (a Material partial override, the site's CSS and
 JavaScript, the vendored offline-search shim) is put into the theme, so any microsite's mkdocs.yml, such as
-one made by ``python -m generator new``, needs only ``- microsite`` under ``plugins``.
+one made by ``python -m generator new``, needs only ``- microsite`` under ``plugins``. And it sets the menu
+(``nav``, from navigation.py) in the site's reading order, unless mkdocs.yml has a ``nav`` of its own.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, get_files
-from mkdocs.utils import CountHandler
+from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.utils import CountHandler, nest_paths
 
 from .analyse.glossary import GlossaryExtension
 from .build import TEMPLATES, generate, write_classroom_copy
 from .errors import SiteDataError, SiteDataErrors
+from .navigation import site_nav
 from .output import discard_site, site_staging, swap_site
 from .urls import UrlError, web_url
 
@@ -98,6 +100,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                         f"{config.config_file_path}: {key} {config[key]!r} is not a web address the site can "
                         f"use: {exc} (such as https://www.example.org/site/)"
                     ) from None
+        # The menu follows the site's reading order (navigation.py) unless the editor wrote a nav of their own.
+        self.own_nav = config.nav is None
         # After the editor's own custom_dir (if any), so an editor can still override our files; MkDocs
         # copies the theme folder's static files into the site.
         theme_dir = str(self.templates / "theme")
@@ -151,6 +155,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             raise PluginError("\n".join(clashes))
         for path, content in self.result.pages.items():
             files.append(File.generated(config, path, content=content))
+        if self.own_nav:
+            # Which pages mkdocs.yml keeps out of the menu (not_in_nav), as MkDocs works it out after this hook.
+            set_exclusions(files, config)
+            in_nav = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+            # The editor's own pages (docs/) follow the generated ones, in the order MkDocs would list them.
+            own = nest_paths(p for p in in_nav if p not in self.result.pages)
+            config.nav = site_nav(self.result.pages, self.result.site, own, in_nav=set(in_nav))
         return files
 
     @event_priority(-100)  # after every other plugin has written into the site folder (search index, offline)

@@ -302,12 +302,17 @@ def _nested(a, b) -> bool:
     return _inside(a, b) or _inside(b, a) or (a.start, a.end) == (b.start, b.end)
 
 
+def by_date(articles) -> list[Article]:
+    """Articles oldest first (undated last), as the sources table and the menu list them."""
+    return sorted(articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))
+
+
 def render_site(
     site: Site, templates: Path, directory_urls: bool | str = True, site_url: str | None = None
 ) -> dict[str, str]:
     """Every generated file of the site: docs-relative path → content."""
     env = environment(templates)
-    articles = sorted(site.articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))
+    articles = by_date(site.articles)
     outlets = [o for o in site.outlets if any(a.outlet.id == o.id for a in articles)]  # with an article
     pages = {
         "index.md": env.get_template("home.md.j2").render(

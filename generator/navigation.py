@@ -1,0 +1,48 @@
+"""The site's menu: an MkDocs ``nav`` for the generated pages, in the order the home page's "Where to start"
+reads them (sources, how the outlets told the story, people and organisations, historical context), then the
+glossary, the teachers' pages and the editor's own pages.
+
+Each section is named with its index page's title, so the menu and the pages use the same words; the home
+page is "Home", so the site's title appears once in the sidebar (Material puts it above the menu). Sources
+are listed oldest first, as in the sources table. The plugin sets this as ``nav`` when mkdocs.yml has none; a
+build without the plugin can write it into mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from .model import Site
+from .render import article_page, by_date, title_of
+
+COMPARE = ("compare/facts.md", "compare/words.md", "compare/voices.md")  # the order of the compare index
+TEACHERS = ("teachers/notes.md", "teachers/packet.md")
+
+
+def site_nav(
+    pages: Mapping[str, str], site: Site, own: Sequence = (), in_nav: Collection[str] | None = None
+) -> list:
+    """``nav`` for mkdocs.yml: generated pages (docs-relative paths) by the reading order, then ``own`` (the
+    editor's pages, as MkDocs would list them). ``in_nav``: the pages mkdocs.yml lets into the menu (a large
+    corpus lists ``/sources/*`` under ``not_in_nav``); None for all."""
+    nav: list = []
+
+    def listed(path: str) -> bool:
+        return path in pages and (in_nav is None or path in in_nav)
+
+    def section(index: str, children: Sequence[str]) -> None:
+        if not listed(index):
+            return
+        present = [c for c in children if listed(c)]
+        nav.append({title_of(pages[index]): [index, *present]} if present else index)
+
+    if listed("index.md"):
+        nav.append({"Home": "index.md"})
+    section("sources/index.md", [article_page(a) for a in by_date(site.articles)])
+    section("compare/index.md", COMPARE)
+    section("actors/index.md", ())
+    section("history.md", ())
+    section("glossary.md", ())
+    section("teachers/index.md", TEACHERS)
+    nav.extend(own)
+    return nav
