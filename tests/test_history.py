@@ -117,6 +117,22 @@ def test_glossary_extension_marks_markdown_pages_but_not_headings_or_links():
     }
 
 
+def test_glossary_extension_leaves_raw_html_links_alone():
+    """A link the template writes as raw HTML (<a href>…</a>) is still a link: no focusable term inside it."""
+    import markdown
+
+    from generator.analyse.glossary import GlossaryExtension
+
+    terms = (Term("dictator", (), "A ruler with absolute power.", "https://x.org"),)
+    html = markdown.markdown(
+        '- <a href="https://x.org/a">Rebels drive out the *dictator*</a> (a source)\n'
+        '- <a href="https://x.org/b">The dictator</a>, then a dictator.',
+        extensions=[GlossaryExtension(terms)],
+    )
+    assert html.count('class="ms-term"') == 1, html
+    assert re.search(r'</a>, then a <span class="ms-term"', html), html
+
+
 def test_glossary_extension_leaves_tables_alone():
     """A table cell is no place for a pop-up (and a phone restacks the table): the first use outside it is marked."""
     import markdown

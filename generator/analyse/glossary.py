@@ -113,6 +113,7 @@ class _Marker(Treeprocessor):
         # beside each first use would say it all twice.
         if any("ms-term" in str(block) or DEFINED in str(block) for block in self.md.htmlStash.rawHtmlBlocks):
             return
+        self._open = 0  # raw-HTML elements of SKIP open around the current text (see _links)
         self._walk(root, set())
 
     def _walk(self, element, done):
@@ -132,19 +133,28 @@ class _Marker(Treeprocessor):
                 inserted += len(element) - before
 
     def _links(self, text: str) -> list[tuple[int, int]]:
-        """Ranges of text inside a raw-HTML link (``<a href=…>…</a>`` is stashed as two placeholders with the
-        link text between): a focusable term must not sit inside a link (HTML forbids it)."""
-        if "\x02" not in text:
-            return []  # no stashed HTML in this text
-        ranges, start = [], None
+        """Ranges of ``text`` inside a raw-HTML element of SKIP (``<a href=…>…</a>`` the template wrote is
+        stashed as two placeholders with the link text between): a focusable term must not sit inside a link
+        (HTML forbids it). Texts come in document order, so an element opened in one text closes in a later
+        one (``<a href>the *dictator*</a>``: the emphasis is a child between them); ``self._open`` counts."""
+        if "\x02" not in text:  # no stashed HTML in this text: inside an open element or not at all
+            return [(0, len(text))] if self._open else []
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        ranges, start = [], 0 if self._open else None
         for m in PLACEHOLDER.finditer(text):
-            blocks = self.md.htmlStash.rawHtmlBlocks
             html = str(blocks[int(m.group(1))]) if int(m.group(1)) < len(blocks) else ""
-            if re.match(r"<a\b", html, re.I):
-                start = m.end()
-            elif re.match(r"</a\s*>", html, re.I) and start is not None:
-                ranges.append((start, m.start()))
-                start = None
+            tag = re.match(r"\s*<(/?)([a-zA-Z][\w-]*)", html)
+            if not tag or tag.group(2).lower() not in SKIP or html.rstrip().endswith("/>"):
+                continue
+            if not tag.group(1):
+                if not self._open:
+                    start = m.end()
+                self._open += 1
+            elif self._open:
+                self._open -= 1
+                if not self._open:
+                    ranges.append((start, m.start()))
+                    start = None
         if start is not None:
             ranges.append((start, len(text)))
         return ranges
