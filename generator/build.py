@@ -19,6 +19,7 @@ from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
+from .navigation import project_nav
 from .output import check_output_folder, write_pages, write_zip
 from .overrides import apply_quote_overrides
 from .parse import decode
@@ -361,12 +362,15 @@ def write_project(
     result = generate(site_data, templates, links, site_name=editor.site_name, site_url=editor.site_url)
     glossary = site_data / project.GLOSSARY
     terms = bool(result.site.terms)
+    docs = _tree(base / editor.docs_dir)
+    # The menu the plugin sets (navigation.py), written into the config unless the editor wrote their own.
+    nav = None if editor.has_nav else project_nav(result.pages, result.site, list(docs), editor.not_in_nav)
     files = project.project_files(
         result.pages,
-        docs=_tree(base / editor.docs_dir),
+        docs=docs,
         theme=_tree(templates / "theme"),
         custom=_tree(base / editor.custom_dir) if editor.custom_dir else {},
-        config=project.project_config(text, display, glossary=terms, offline=offline),
+        config=project.project_config(text, display, glossary=terms, offline=offline, nav=nav),
         glossary=glossary.read_bytes() if terms else None,
         docs_display=editor.docs_dir.rstrip("/"),
     )

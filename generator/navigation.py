@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+import pathspec
+from mkdocs.utils import nest_paths
+
 from .model import Site
 from .render import article_page, by_date, title_of
 
@@ -46,3 +49,24 @@ def site_nav(
     section("teachers/index.md", TEACHERS)
     nav.extend(own)
     return nav
+
+
+def _walk_order(path: str) -> tuple:
+    """The order MkDocs finds pages in docs/ (a folder's files before its subfolders, ``index``/``README``
+    first), so the editor's pages are listed as the plugin lists them."""
+    folder, _, name = path.rpartition("/")
+    return (
+        tuple(folder.split("/")) if folder else (),
+        name.rsplit(".", 1)[0] not in ("index", "README"),
+        name,
+    )
+
+
+def project_nav(pages: Mapping[str, str], site: Site, docs: Sequence[str], not_in_nav: str) -> list:
+    """The menu for a project written with ``build --out`` (no plugin sets it there): the generated pages and
+    the editor's Markdown pages ``docs``, less those mkdocs.yml's ``not_in_nav`` lines keep out, as MkDocs
+    reads them (gitignore patterns over each page's path in docs/)."""
+    spec = pathspec.gitignore.GitIgnoreSpec.from_lines(not_in_nav.splitlines())
+    in_nav = {p for p in (*pages, *docs) if p.endswith(".md") and not spec.match_file(p)}
+    own = nest_paths(p for p in sorted(docs, key=_walk_order) if p in in_nav and p not in pages)
+    return site_nav(pages, site, own, in_nav=in_nav)

@@ -62,6 +62,8 @@ class EditorConfig:
     site_data: str  # the microsite plugin's options
     templates: str | None
     site_url: str | None = None  # the public address QR codes encode (qr.py); a tag such as !ENV is not read
+    has_nav: bool = False  # the editor wrote a nav: it is kept; else the project gets the site's menu
+    not_in_nav: str = ""  # the pages the editor keeps out of the menu (gitignore-style lines)
 
 
 def _yaml() -> YAML:
@@ -110,6 +112,8 @@ def editor_config(text: str, display: str) -> EditorConfig:
         site_data=str(options.get("site_data") or "site_data"),
         templates=str(options["templates"]) if options.get("templates") else None,
         site_url=data.get("site_url") if isinstance(data.get("site_url"), str) else None,
+        has_nav=data.get("nav") is not None,
+        not_in_nav=str(data.get("not_in_nav") or ""),
     )
 
 
@@ -137,11 +141,14 @@ def _append(data: CommentedMap, key: str, items) -> None:
     values.extend(item for item in items if item not in present)
 
 
-def project_config(text: str, display: str, *, glossary: bool, offline: bool) -> str:
-    """The project's mkdocs.yml, made from the editor's: the same settings, and what the plugin adds."""
+def project_config(text: str, display: str, *, glossary: bool, offline: bool, nav: list | None = None) -> str:
+    """The project's mkdocs.yml, made from the editor's: the same settings, and what the plugin adds (with
+    ``nav``, the site's menu the plugin sets: navigation.site_nav)."""
     loaded = _load(text, display)
     data = _plain(loaded)
     _safe_for_the_theme(data, loaded, display)
+    if nav is not None and data.get("nav") is None:
+        data["nav"] = nav
     for key in DROPPED_KEYS:
         data.pop(key, None)
     data["docs_dir"] = "docs"

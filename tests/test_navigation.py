@@ -5,7 +5,7 @@ built sidebar (tests/browser/test_navigation.py)."""
 from __future__ import annotations
 
 from generator.build import generate
-from generator.navigation import site_nav
+from generator.navigation import project_nav, site_nav
 
 from .conftest import SITE_DATA
 
@@ -50,3 +50,16 @@ def test_not_in_nav_and_the_editors_pages():
     nav = site_nav(RESULT.pages, RESULT.site, ["about.md"], in_nav=in_nav)
     assert "sources/index.md" in nav and not any(isinstance(e, dict) and "Sources" in e for e in nav)
     assert nav[-1] == "about.md"
+
+
+def test_project_nav_is_the_plugins_menu_for_build_out():
+    """build --out writes the menu into mkdocs.yml (no plugin sets it there): the same reading order, the
+    editor's pages in the order MkDocs finds them (a folder's index first), not_in_nav's lines respected."""
+    docs = ["zebra.md", "about/team.md", "about/index.md", "about/a.md", "images/logo.png", "drafts/x.md"]
+    nav = project_nav(RESULT.pages, RESULT.site, docs, "/drafts/\n/sources/*\n!/sources/index.md\n")
+    assert nav[:-2] == site_nav(
+        RESULT.pages,
+        RESULT.site,
+        in_nav={p for p in RESULT.pages if not p.startswith("sources/")} | {"sources/index.md"},
+    )
+    assert nav[-2:] == ["zebra.md", {"About": ["about/index.md", "about/a.md", "about/team.md"]}]
