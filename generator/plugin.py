@@ -52,6 +52,7 @@ EXTRA_JAVASCRIPT = (
     "assets/javascripts/tables.js",
     "assets/javascripts/quiz.js",
     "assets/javascripts/glossary.js",
+    "assets/javascripts/layers.js",  # a source page's marks shown or hidden by kind
 )
 
 

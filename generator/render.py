@@ -27,6 +27,7 @@ from .analyse.mentions import counts
 from .charts import bar_chart, bars, comparison_pictures, history_timeline
 from .escape import escape_inline, escape_text, yaml_string
 from .export import corpus_json
+from .layers import article_layers, frame_pattern, history_links
 from .model import Article, FramingHit, Mention, Site
 from .urls import attribute, href, web_url
 from .views import actor_views, comparison_view, provenance
@@ -104,6 +105,7 @@ def environment(templates: Path) -> jinja2.Environment:
         long_date=long_date,
         rel=relative,
         counted=counted,
+        frame_pattern=frame_pattern,  # a word-choice question's underline class (layers.py)
     )
     return env
 
@@ -182,20 +184,24 @@ def linked_paragraphs(
     finder: Finder | None = None,
     categories: dict[str, int] | None = None,
     directory_urls: bool | str = True,
+    names: dict[int, str] | None = None,
 ) -> dict[str, Markup]:
-    """Each paragraph's text, escaped, with three kinds of markup: the first mention of each actor links to
-    the actor's page, framing words of the lexicon are marked (``<mark>`` with the number of their category
-    in the legend, never colour alone), and the first use of each glossary term on the page is explained.
+    """Each paragraph's text, escaped, with three kinds of markup: the first mention of each actor in the
+    article links to the actor's page, framing words of the lexicon are marked (``<mark>`` with the number of
+    their category in the legend, its name (``names``) in the title and its pattern, never colour alone), and
+    the first use of each glossary term on the page is explained.
 
     The paragraphs are raw HTML (so ids and links survive as written), which MkDocs does not rewrite: the
     link is written for directory URLs, /sources/<slug>/ → /actors/<id>/.
     """
     categories = categories or {}
+    names = dict(names or {})
     result: dict[str, Markup] = {}
     done: set[str] = set()  # glossary terms already marked on this page
+    linked: set[str] = set()  # actors linked already: one link per person per article, at the first mention
     for paragraph in article.paragraphs:
         text = paragraph.text
-        links, linked = [], set()
+        links = []
         for m in (m for m in article.mentions if m.paragraph == paragraph.id):
             if m.actor not in linked and m.actor in known:
                 linked.add(m.actor)
@@ -223,15 +229,18 @@ def linked_paragraphs(
                 target = raw_href(article_page(article), actor_page(item.actor), directory_urls)
                 return f'<a class="ms-actor" href="{target}">{body}</a>'
             number = categories[item.category]
+            label = f"Word choice {number}" + (f" ({names[number]})" if number in names else "")
+            kind = f"ms-frame ms-frame--{frame_pattern(number)}"
             if item.quoted is not None:  # the speaker's word, not the outlet's: the mark says whose
-                whose = html.escape(
-                    f"Word choice {number}, inside a quotation: the words of {item.quoted}", quote=True
-                )
+                whose = html.escape(f"{label}, inside a quotation: the words of {item.quoted}", quote=True)
                 return (
-                    f'<mark class="ms-frame ms-frame--quoted" title="{whose}">{body}'
+                    f'<mark class="{kind} ms-frame--quoted" title="{whose}">{body}'
                     f'<sup class="ms-frame__tag" data-search-exclude="">{number}q</sup></mark>'
                 )
-            return f'<mark class="ms-frame" title="Word choice {number}">{body}<sup class="ms-frame__tag" data-search-exclude="">{number}</sup></mark>'
+            return (
+                f'<mark class="{kind}" title="{html.escape(label, quote=True)}">{body}'
+                f'<sup class="ms-frame__tag" data-search-exclude="">{number}</sup></mark>'
+            )
 
         top = [x for x in (*links, *marks) if not any(y is not x and _inside(x, y) for y in (*links, *marks))]
         out: list[str] = []
@@ -327,15 +336,20 @@ def render_site(
     events = {e.id: e for e in site.events}
     numbers = {c.id: n for n, c in enumerate(site.lexicon, 1)}  # framing categories, numbered for the legend
     names = {a.id: a for a in site.actors}
+    category_names = {n: c.name for n, c in enumerate(site.lexicon, 1)}
     for article in articles:
         path = article_page(article)
+        text = linked_paragraphs(article, known, finder, numbers, directory_urls, category_names)
+        history = history_links(article)
         pages[path] = env.get_template("source.md.j2").render(
             site=site,
             article=article,
             page=path,
             article_page=article_page,
             actor_page=actor_page,
-            text=linked_paragraphs(article, known, finder, numbers, directory_urls),
+            text=text,
+            history=history,
+            layers=article_layers(text, history),
             href=lambda target, anchor="", here=path: raw_href(here, target, directory_urls, anchor),
             lexicon=site.lexicon,
             numbers=numbers,
