@@ -53,6 +53,7 @@ EXTRA_JAVASCRIPT = (
     "assets/javascripts/quiz.js",
     "assets/javascripts/glossary.js",
     "assets/javascripts/layers.js",  # a source page's marks shown or hidden by kind
+    "assets/javascripts/a11y.js",  # names Material's search dialog (aria-dialog-name)
 )
 
 

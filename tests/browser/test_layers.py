@@ -7,6 +7,8 @@ work under Zensical too."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .helpers import BUILDS, format_axe_violations, palette_count, run_axe, set_palette
@@ -53,6 +55,8 @@ def test_article_opens_readable_and_buttons_toggle_by_keyboard(page, base_url):
     assert state["buttons"] and not state["frames"] and not state["legend"], state
     assert state["actors"] and state["history"], state
     assert not _pressed(page, "Word choices")
+    # Named by its words and count only (the tick or plus before them is drawn, not read).
+    assert page.get_by_role("button", name=re.compile(r"^Word choices \(\d+\)$")).count() == 1
 
     # Enter shows the word choices and their legend; Space hides the people links (not focusable then).
     _button(page, "Word choices").focus()
