@@ -379,7 +379,7 @@ def test_starter_data_with_two_articles(project, tmp_path):
         a.get("title") for tag, a in gazette.elements if tag == "mark" and "ms-frame" in a.get("class", "")
     ]
     assert (
-        sum(m.startswith("Word choice 2 ") for m in marks) == 2
+        sum((m or "").startswith("Word choice 2 ") for m in marks) == 2
     )  # slammed, chaos: intensifiers, emotive words
     assert "reportedly" in page(site, "compare/words").text
     words = page(site, "compare/words").text
