@@ -19,7 +19,7 @@ from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
-from .navigation import project_nav
+from .navigation import left_out_of_menu, project_nav
 from .output import check_output_folder, write_pages, write_zip
 from .overrides import apply_quote_overrides
 from .parse import decode
@@ -370,7 +370,14 @@ def write_project(
         docs=docs,
         theme=_tree(templates / "theme"),
         custom=_tree(base / editor.custom_dir) if editor.custom_dir else {},
-        config=project.project_config(text, display, glossary=terms, offline=offline, nav=nav),
+        config=project.project_config(
+            text,
+            display,
+            glossary=terms,
+            offline=offline,
+            nav=nav,
+            articles_out_of_menu=bool(left_out_of_menu(result.site)),
+        ),
         glossary=glossary.read_bytes() if terms else None,
         docs_display=editor.docs_dir.rstrip("/"),
     )

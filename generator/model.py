@@ -565,6 +565,9 @@ class SiteInfo:
     description: str = ""
     story: tuple[StoryParagraph, ...] = ()
     words_per_minute: int = 200
+    # Up to this many articles the menu lists each under Sources; a larger corpus lists the sources table only
+    # (site.yml's menu_articles; see navigation.py for why 25).
+    menu_articles: int = 25
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,31 @@ from .model import Site
 from .render import article_page, by_date, title_of
 
 COMPARE = ("compare/facts.md", "compare/words.md", "compare/voices.md")  # the order of the compare index
+
+
+def menu_articles(site: Site) -> list[str]:
+    """The article pages the menu lists: all of them up to site.yml's ``menu_articles`` (25 unless set), else
+    none, and the menu lists the sources table (sortable and filterable) instead.
+
+    Why 25: every page carries the whole menu. Measured (benchmarks/README.md), an article adds about 0.4 KB
+    of HTML to every page and as much work to every page MkDocs renders, so the site grows with the square of
+    the corpus: at 1,000 articles the menu was 92 % of a source page's HTML and about half the build time.
+    At 25 it adds about 10 KB to a page (a quarter of a source page's own HTML) and, at phone width with
+    headlines of two or three lines, two or three screens of menu: past that a reader finds an article in the
+    table, not by scrolling the menu. The five-article site and the starter's corpora stay listed."""
+    return (
+        [article_page(a) for a in by_date(site.articles)]
+        if len(site.articles) <= site.info.menu_articles
+        else []
+    )
+
+
+def left_out_of_menu(site: Site) -> list[str]:
+    """The article pages a large corpus keeps out of the menu (not_in_nav), so MkDocs does not call them
+    omitted."""
+    return [] if menu_articles(site) or not site.articles else [article_page(a) for a in site.articles]
+
+
 TEACHERS = ("teachers/notes.md", "teachers/packet.md")
 
 
@@ -41,7 +66,7 @@ def site_nav(
 
     if listed("index.md"):
         nav.append({"Home": "index.md"})
-    section("sources/index.md", [article_page(a) for a in by_date(site.articles)])
+    section("sources/index.md", menu_articles(site))
     section("compare/index.md", COMPARE)
     section("actors/index.md", ())
     section("history.md", ())

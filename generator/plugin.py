@@ -23,13 +23,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.utils import CountHandler, nest_paths
 
 from .analyse.glossary import GlossaryExtension
 from .build import TEMPLATES, generate, write_classroom_copy
 from .errors import SiteDataError, SiteDataErrors
-from .navigation import site_nav
+from .navigation import left_out_of_menu, site_nav
 from .output import discard_site, site_staging, swap_site
 from .urls import UrlError, web_url
 
@@ -155,8 +155,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         clashes = _clashes(files, self.result.pages, config)
         if clashes:
             raise PluginError("\n".join(clashes))
+        # A large corpus lists the sources table in the menu, not each article (navigation.menu_articles).
+        hidden = set(left_out_of_menu(self.result.site)) if self.own_nav else set()
         for path, content in self.result.pages.items():
-            files.append(File.generated(config, path, content=content))
+            inclusion = InclusionLevel.NOT_IN_NAV if path in hidden else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         if self.own_nav:
             # Which pages mkdocs.yml keeps out of the menu (not_in_nav), as MkDocs works it out after this hook.
             set_exclusions(files, config)

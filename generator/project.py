@@ -141,14 +141,32 @@ def _append(data: CommentedMap, key: str, items) -> None:
     values.extend(item for item in items if item not in present)
 
 
-def project_config(text: str, display: str, *, glossary: bool, offline: bool, nav: list | None = None) -> str:
+# not_in_nav lines for a corpus whose article pages the menu leaves out (navigation.menu_articles).
+SOURCES_OUT_OF_MENU = "/sources/*\n!/sources/index.md\n"
+
+
+def project_config(
+    text: str,
+    display: str,
+    *,
+    glossary: bool,
+    offline: bool,
+    nav: list | None = None,
+    articles_out_of_menu: bool = False,
+) -> str:
     """The project's mkdocs.yml, made from the editor's: the same settings, and what the plugin adds (with
-    ``nav``, the site's menu the plugin sets: navigation.site_nav)."""
+    ``nav``, the site's menu the plugin sets: navigation.site_nav; ``articles_out_of_menu``: a large corpus,
+    whose article pages that menu leaves out, which the plugin marks not in the menu)."""
     loaded = _load(text, display)
     data = _plain(loaded)
     _safe_for_the_theme(data, loaded, display)
     if nav is not None and data.get("nav") is None:
         data["nav"] = nav
+        if articles_out_of_menu:
+            lines = str(data.get("not_in_nav") or "")
+            data["not_in_nav"] = (
+                lines + ("" if lines.endswith("\n") or not lines else "\n") + SOURCES_OUT_OF_MENU
+            )
     for key in DROPPED_KEYS:
         data.pop(key, None)
     data["docs_dir"] = "docs"

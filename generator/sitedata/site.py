@@ -33,7 +33,13 @@ def default_site(site_name: str | None = None) -> SiteInfo:
 def parse_site(text: str, path: str) -> SiteInfo:
     data = _document(text, path)
     # description and story may wait: a new site has no cited story in brief yet.
-    _check_keys(path, data, "site.yml", ("title",), ("description", "story", "reading_words_per_minute"))
+    _check_keys(
+        path,
+        data,
+        "site.yml",
+        ("title",),
+        ("description", "story", "reading_words_per_minute", "menu_articles"),
+    )
     story = []
     items = _seq(path, data, "story", "site.yml")
     for i, item in enumerate(items):
@@ -48,6 +54,9 @@ def parse_site(text: str, path: str) -> SiteInfo:
         raise _fail(
             path, data, "reading_words_per_minute", "reading_words_per_minute must be a whole number 50–1000"
         )
+    menu = data.get("menu_articles", SiteInfo.menu_articles)
+    if not isinstance(menu, int) or isinstance(menu, bool) or not 0 <= menu <= 100_000:
+        raise _fail(path, data, "menu_articles", "menu_articles must be a whole number 0–100000")
     return SiteInfo(
         title=_text(path, data, "title", "site.yml"),
         description=(
@@ -55,6 +64,7 @@ def parse_site(text: str, path: str) -> SiteInfo:
         ),
         story=tuple(story),
         words_per_minute=wpm,
+        menu_articles=menu,
     )
 
 
