@@ -96,6 +96,7 @@ def _names_listed(*articles: list[str]) -> dict[str, str]:
             file=f"a{n}.txt",
             mentions=(),
             paragraphs=tuple(Paragraph(f"p{i}", i, t) for i, t in enumerate(texts, 1)),
+            discovered=None,  # not analysed: unknown_names reads the names itself
         )
         for n, texts in enumerate(articles)
     ]
