@@ -37,7 +37,6 @@ import importlib.metadata
 import json
 import os
 import platform
-import posixpath
 import pstats
 import random
 import re
@@ -61,8 +60,7 @@ import yaml
 import generator
 import generator.build
 from generator.assemble import make_slug
-from generator.build import generate, load_site
-from generator.output import write_pages
+from generator.build import generate, load_site, write_project
 from generator.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,34 +307,22 @@ def make_corpus(n: int, source: Path, dest: Path, seed: int = 2026) -> None:
 # Projects and measurements
 
 
-def write_config(src: Path, dest: Path, *, plugin: bool, leaf_pages: list[str] | None = None) -> None:
-    """The project's mkdocs.yml, with the microsite plugin pointed at the copies beside it, or removed.
+def write_config(src: Path, dest: Path, *, plugin: bool = True) -> None:
+    """The project's mkdocs.yml, with the microsite plugin pointed at the copies beside it.
 
-    With ``leaf_pages``, those pages are left out of the navigation (``nav:`` lists only the section index
-    pages; ``not_in_nav`` keeps strict mode quiet about the rest): a variant to show what the sidebar costs.
-    """
+    (The bare baseline is no longer this file without the plugin but the project ``build --out`` writes;
+    ``plugin`` stays for callers of the old signature and must be true.)"""
+    if not plugin:
+        raise ValueError("the bare baseline is write_project's project (see measure)")
     config = yaml.safe_load(src.read_text(encoding="utf-8"))
-    if leaf_pages is not None:
-        folders = sorted({posixpath.dirname(p) for p in leaf_pages})
-        config["nav"] = ["index.md", *(f"{f}/index.md" for f in folders if f)]
-        config["not_in_nav"] = "".join(f"/{f}/*.md\n!/{f}/index.md\n" if f else "" for f in folders)
     plugins = []
     for p in config.get("plugins", []):
         name = next(iter(p)) if isinstance(p, dict) else p
-        if name != "microsite":
-            plugins.append(p)
-        elif plugin:
+        if name == "microsite":
             options = dict(p[name] or {}) if isinstance(p, dict) else {}
-            plugins.append({"microsite": dict(options, site_data="site_data", templates="templates")})
+            p = {"microsite": dict(options, site_data="site_data", templates="templates")}
+        plugins.append(p)
     config["plugins"] = plugins
-    if not plugin:
-        config.pop("watch", None)  # only `mkdocs serve` uses it, and the bare project has no templates/
-        # The plugin puts our theme folder and its CSS/JS into the theme; the bare site gets the same by hand.
-        from generator.plugin import EXTRA_CSS, EXTRA_JAVASCRIPT
-
-        config["theme"]["custom_dir"] = "templates/theme"
-        config["extra_css"] = [*config.get("extra_css", []), *EXTRA_CSS]
-        config["extra_javascript"] = [*config.get("extra_javascript", []), *EXTRA_JAVASCRIPT]
     dest.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -570,7 +556,6 @@ class Result:
     loadavg: tuple[float, float, float]  # when this size's measurements started
     quick: bool = False  # measured on demand above QUICK_ABOVE: no bare builds, no cold run, no profile
     bare: float = 0.0
-    bare_nonav: float = 0.0  # bare, with the article pages left out of the navigation
     bare_rss: float = 0.0
     bare_site_mb: float = 0.0
     cold_import: float = 0.0  # fresh process: importing the generator
@@ -625,7 +610,7 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
     full_project.mkdir(parents=True)
     for name in ("docs", "templates"):
         shutil.copytree(snapshot / name, full_project / name)
-    write_config(snapshot / "mkdocs.yml", full_project / "mkdocs.yml", plugin=True)
+    write_config(snapshot / "mkdocs.yml", full_project / "mkdocs.yml")
     site_data, templates = full_project / "site_data", full_project / "templates"
     make_corpus(n, snapshot / "site_data", site_data)
 
@@ -663,35 +648,21 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
         )
     cold_import, cold_gen = cold_generation(site_data, templates)
 
-    # The bare baseline: the very same pages as files in docs/, and the same mkdocs.yml without the plugin.
-    bare_project.mkdir()
-    shutil.copytree(snapshot / "docs", bare_project / "docs")
-    # The theme folder (the plugin adds it to the theme) is part of the look, not of the generator: both have it.
-    if (snapshot / "templates" / "theme").is_dir():
-        shutil.copytree(snapshot / "templates" / "theme", bare_project / "templates" / "theme")
-    write_pages(result.pages, base / "generated")
-    shutil.copytree(base / "generated", bare_project / "docs", dirs_exist_ok=True)
-    write_config(snapshot / "mkdocs.yml", bare_project / "mkdocs.yml", plugin=False)
-    # The same, with only the section index pages in the sidebar: every page of a Material site embeds the
-    # navigation, and navigation.prune still shows all siblings, i.e. every article on every article page.
-    nonav_project = base / "bare-nonav"
-    nonav_project.mkdir()
-    shutil.copytree(bare_project / "docs", nonav_project / "docs")
-    if (bare_project / "templates").is_dir():
-        shutil.copytree(bare_project / "templates", nonav_project / "templates")
-    leaves = [p for p in result.pages if p.endswith(".md") and posixpath.basename(p) != "index.md"]
-    write_config(snapshot / "mkdocs.yml", nonav_project / "mkdocs.yml", plugin=False, leaf_pages=leaves)
+    # The bare baseline: the project `python -m generator build --out` writes (the very same pages as files,
+    # the same mkdocs.yml without the plugin, with the menu the plugin would set written into nav:), i.e. what
+    # MkDocs itself costs, and what Zensical or MkDocs 2 build. An earlier baseline copied mkdocs.yml as it
+    # is, so above menu_articles its sidebar listed every article while the full build's did not.
+    write_project(full_project / "mkdocs.yml", bare_project)
 
     # Alternate the two builds so that a burst of load from other users hits both alike; keep the best time.
-    full_runs, bare_runs, nonav_runs = [], [], []
+    full_runs, bare_runs = [], []
     for r in range(repeat):
         print(
-            f"[{n}] mkdocs build, full, bare and bare without articles in nav, round {r + 1}/{repeat}",
+            f"[{n}] mkdocs build, full and bare, round {r + 1}/{repeat}",
             flush=True,
         )
         full_runs.append(run_mkdocs(full_project, base / "site-full", base / "full.log"))
         bare_runs.append(run_mkdocs(bare_project, base / "site-bare", base / "bare.log"))
-        nonav_runs.append(run_mkdocs(nonav_project, base / "site-nonav", base / "nonav.log"))
 
     print(f"[{n}] search in Chromium", flush=True)
     search = search_latency(base / "site-full")
@@ -711,7 +682,6 @@ def measure(n: int, work: Path, snapshot: Path, repeat: int, profile: bool, body
         render=render,
         full=min(r.seconds for r in full_runs),
         bare=min(r.seconds for r in bare_runs),
-        bare_nonav=min(r.seconds for r in nonav_runs),
         rss=max(r.rss_mb for r in full_runs),
         bare_rss=max(r.rss_mb for r in bare_runs),
         site_mb=tree_bytes(base / "site-full") / mb,
@@ -801,17 +771,15 @@ def report(
     detail = [
         "| articles | pages built | mean words / article | mean lines removed / article "
         "| load_site s (read, parse, clean, analyse) | render_site s (Jinja2) "
-        "| fresh process: import s + first generate s | … as share of full build "
-        "| bare build, articles not in nav, s |",
-        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| fresh process: import s + first generate s | … as share of full build |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         if r.quick:
             continue
         detail.append(
             f"| {r.articles:,} | {r.pages:,} | {r.words:.0f} | {r.removed:.1f} | {r.load:.2f} | {r.render:.2f} "
-            f"| {r.cold_import:.2f} + {r.cold_gen:.2f} | {(r.cold_import + r.cold_gen) / r.full:.1%} "
-            f"| {r.bare_nonav:.1f} |"
+            f"| {r.cold_import:.2f} + {r.cold_gen:.2f} | {(r.cold_import + r.cold_gen) / r.full:.1%} |"
         )
 
     reloads = [
@@ -870,8 +838,9 @@ def report(
         f"generation is `generator.build.generate` in-process, best of 3; builds are `mkdocs build` "
         f"subprocesses, best of {repeat} (full and bare alternated), peak RSS is the build process's. "
         f"*Full* is the project's `mkdocs.yml` with the `microsite` plugin; *bare* is the same `mkdocs.yml` "
-        f"without the plugin over the same pages written as Markdown files (`write_pages`, as "
-        f"`python -m generator build --out` does). Gzip at level 6. "
+        f"without the plugin over the same pages written as Markdown files, with the menu the plugin sets "
+        f"written into `nav:`: the project `python -m generator build --out` writes, which Zensical and "
+        f"MkDocs 2 build. Gzip at level 6. "
         f"*Gzip est.* counts each article's text at the gzip ratio of the real articles' text "
         f"(the synthetic ones reuse ~60 real paragraphs, which gzip would otherwise find and squeeze); "
         f"the verdict uses it. *Fresh process* is a new interpreter importing the generator and running it "
@@ -928,18 +897,6 @@ def report(
             "note and the metadata tables), or switch to Pagefind's chunked index, which loads only the "
             "fragments a query needs but must be served over HTTP (not `file://`)."
         )
-    lines += (
-        []
-        if large.quick
-        else [
-            "",
-            f"Navigation: the bare build of {large.articles:,} articles takes {large.bare:.1f} s with every "
-            f"article in the sidebar (the project's setup: `navigation.prune` still lists all siblings, and all "
-            f"articles are siblings in `sources/`) and {large.bare_nonav:.1f} s with only the section index "
-            f"pages in `nav:` ({large.bare / large.bare_nonav:.1f}× faster). With the articles out of the "
-            f"sidebar, generation would be {large.gen / (large.bare_nonav + large.gen):.0%} of the build.",
-        ]
-    )
     if large.profile:
         lines += [
             "",
@@ -1057,10 +1014,11 @@ def main(argv: list[str] | None = None) -> None:
     text = report(
         results, args.repeat, started, time.perf_counter() - t0, describe(source), load_start, os.getloadavg()
     )
-    # benchmarks/accuracy.py keeps its own section of the same README between markers: carry it over.
+    # benchmarks/accuracy.py keeps its own section of the same README between markers, and the sections after
+    # it (Lighthouse) are written by hand: carry them over.
     old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
     if ACCURACY_START in old and ACCURACY_END in old:
-        text += "\n" + old[old.index(ACCURACY_START) : old.index(ACCURACY_END) + len(ACCURACY_END)] + "\n"
+        text += "\n" + old[old.index(ACCURACY_START) :].rstrip("\n") + "\n"
     args.out.write_text(text, encoding="utf-8")
     print(text)
 
