@@ -76,6 +76,13 @@ _CONFIGS: dict[str, Path] = {}
 _BUILT: dict[tuple[str, str], Path] = {}
 
 
+def project_config(name: str, tmp_path_factory) -> Path:
+    """The mkdocs.yml of site ``name``, its project made once per session (the one ``built`` builds)."""
+    if name not in _CONFIGS:
+        _CONFIGS[name] = config_of(name, tmp_path_factory.mktemp(f"made-{name}"))
+    return _CONFIGS[name]
+
+
 def built(name: str, how: str, tmp_path_factory) -> Path:
     """Site ``name`` built ``how``, once per session: "mkdocs" (the plugin), "project" (the folder `build --out`
     writes), "project-mkdocs" / "zensical" (that project built by MkDocs / Zensical), "project-offline" /
@@ -83,9 +90,7 @@ def built(name: str, how: str, tmp_path_factory) -> Path:
     key = (name, how)
     if key in _BUILT:
         return _BUILT[key]
-    if name not in _CONFIGS:
-        _CONFIGS[name] = config_of(name, tmp_path_factory.mktemp(f"made-{name}"))
-    config = _CONFIGS[name]
+    config = project_config(name, tmp_path_factory)
     if how == "mkdocs":
         path = mkdocs_build(config, tmp_path_factory.mktemp(f"mkdocs-{name}") / "site")
     elif how in ("project", "project-offline"):

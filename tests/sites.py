@@ -56,7 +56,15 @@ def generator(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def make_site(name: str, dest: Path) -> Path:
     """Make the site ``name`` in dest and return its mkdocs.yml: "new" (just scaffolded), "story2" (the second
-    corpus) or "realnews-<event>" (that event's real articles, each added as plain text with its outlet)."""
+    corpus), "realnews-<event>" (that event's real articles, each added as plain text with its outlet) or
+    "synthetic-<n>" (this repository's project with n synthetic articles, benchmarks/synthetic_corpus.py)."""
+    if name.startswith("synthetic-"):
+        # The benchmark's corpus maker (benchmarks/ is no package: its scripts import each other from there).
+        if str(ROOT / "benchmarks") not in sys.path:
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+        from synthetic_corpus import make_project
+
+        return make_project(int(name.removeprefix("synthetic-")), dest)
     event = name.removeprefix("realnews-") if name.startswith("realnews-") else None
     title = TITLES.get(name) or f"Real news: {event}"
     generator("new", str(dest), "--title", title, cwd=dest.parent)
