@@ -17,6 +17,9 @@ from .sites import ROOT, make_site
 # The site name "<site>-zensical" in the browser suite is <site> built by Zensical.
 ZENSICAL_SUFFIX = "-zensical"
 REPO_CONFIG = ROOT / "mkdocs.yml"
+# Every shared build stamps this date (MkDocs's build date, in the sitemap), so that a second build of the same
+# input is byte-identical to it: tests/test_determinism.py builds this site once more and compares.
+SOURCE_DATE_EPOCH = "1700000000"
 
 
 def run(args: list[str], cwd: Path, what: str) -> subprocess.CompletedProcess:
@@ -26,7 +29,9 @@ def run(args: list[str], cwd: Path, what: str) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=600,
-        env=dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1"),
+        env=dict(
+            os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH
+        ),
     )
     if proc.returncode != 0:
         raise AssertionError(f"{what} failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
@@ -63,13 +68,24 @@ def add_downloads(site: Path) -> Path:
     return site
 
 
+# What each `mkdocs build --strict` printed, by site folder: the end-to-end tests read the warnings of the shared
+# build instead of building the site again.
+_LOGS: dict[Path, str] = {}
+
+
 def mkdocs_build(config: Path, site: Path) -> Path:
-    run(
+    proc = run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         config.parent,
         "mkdocs build --strict",
     )
+    _LOGS[site] = proc.stderr
     return site
+
+
+def build_log(site: Path) -> str:
+    """The standard error of the `mkdocs build --strict` that made ``site``."""
+    return _LOGS[site]
 
 
 _CONFIGS: dict[str, Path] = {}
