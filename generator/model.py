@@ -568,6 +568,9 @@ class SiteInfo:
     # Up to this many articles the menu lists each under Sources; a larger corpus lists the sources table only
     # (site.yml's menu_articles; see navigation.py for why 25).
     menu_articles: int = 25
+    # Above this many articles the hosted site searches with Pagefind instead of lunr (site.yml's
+    # pagefind_articles; see pagefind.uses_pagefind for why 300).
+    pagefind_articles: int = 300
 
 
 @dataclass(frozen=True)

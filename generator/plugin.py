@@ -31,6 +31,8 @@ from .build import TEMPLATES, generate, write_classroom_copy
 from .errors import SiteDataError, SiteDataErrors
 from .navigation import left_out_of_menu, site_nav
 from .output import discard_site, site_staging, swap_site
+from .pagefind import SWITCH, PagefindError, search_engine
+from .pagefind import run as run_pagefind
 from .urls import UrlError, web_url
 
 log = logging.getLogger("mkdocs.plugins.microsite")
@@ -146,6 +148,11 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         if self.result.site.terms:
             # Glossary tooltips on every page MkDocs renders from Markdown (article text is marked by render).
             config.markdown_extensions.append(GlossaryExtension(self.result.site.terms))
+        # A large hosted site searches with Pagefind (pagefind.py); the theme's main.html reads the switch.
+        try:
+            config.extra[SWITCH] = search_engine(self.result.site, self.command, config.use_directory_urls)
+        except PagefindError as exc:
+            raise PluginError(f"nothing was built: {exc}") from None
         # Editor notes are not failures: log them as INFO so `mkdocs build --strict` still passes.
         for warning in self.result.warnings:
             log.info("note: %s: %s", warning.path, warning.message)
@@ -174,6 +181,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Whatever this plugin writes into the site after the pages (a download made from them) goes above
         # this line: config.site_dir is still the new build's folder here, and the swap below is the last step.
         self._classroom_copy(config)
+        if config.extra.get(SWITCH) == "pagefind":  # after the copy, which searches with lunr from disk
+            try:
+                pages = run_pagefind(Path(config.site_dir))
+            except PagefindError as exc:
+                raise PluginError(f"search: {exc}") from None
+            log.info("Pagefind indexed %d pages for the hosted search", pages)
         if self.staging is None:
             return
         if _strict_warnings():

@@ -69,6 +69,10 @@ def test_mkdocs_builds_the_project_into_the_plugins_site(tmp_path_factory):
     docs = [json.loads(files["search/search_index.json"])["docs"] for files in (plugin, project)]
     key = lambda d: d["location"]  # noqa: E731
     assert sorted(docs[0], key=key) == sorted(docs[1], key=key)
+    # Five articles are below site.yml's pagefind_articles: both builds keep Material's lunr search (the one
+    # without the plugin never switches; tests/browser/test_search_pagefind.py builds one that does).
+    assert docs[0] and not any(p.startswith("pagefind/") for p in plugin)
+    assert not any(b"search-pagefind.js" in plugin[p] for p in plugin if p.endswith(".html"))
     zips = [zipfile.ZipFile(io.BytesIO(files["downloads/classroom-copy.zip"])) for files in (plugin, project)]
     names = [z.namelist() for z in zips]
     assert names[0] == names[1] and "teachers/packet/one-lesson/index.html" in names[0]

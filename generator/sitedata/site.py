@@ -38,7 +38,7 @@ def parse_site(text: str, path: str) -> SiteInfo:
         data,
         "site.yml",
         ("title",),
-        ("description", "story", "reading_words_per_minute", "menu_articles"),
+        ("description", "story", "reading_words_per_minute", "menu_articles", "pagefind_articles"),
     )
     story = []
     items = _seq(path, data, "story", "site.yml")
@@ -57,6 +57,14 @@ def parse_site(text: str, path: str) -> SiteInfo:
     menu = data.get("menu_articles", SiteInfo.menu_articles)
     if not isinstance(menu, int) or isinstance(menu, bool) or not 0 <= menu <= 100_000:
         raise _fail(path, data, "menu_articles", "menu_articles must be a whole number 0–100000")
+    pagefind = data.get("pagefind_articles", SiteInfo.pagefind_articles)
+    if not isinstance(pagefind, int) or isinstance(pagefind, bool) or not 0 <= pagefind <= 1_000_000:
+        raise _fail(
+            path,
+            data,
+            "pagefind_articles",
+            "pagefind_articles must be a whole number 0–1000000 (300 unless set)",
+        )
     return SiteInfo(
         title=_text(path, data, "title", "site.yml"),
         description=(
@@ -65,6 +73,7 @@ def parse_site(text: str, path: str) -> SiteInfo:
         story=tuple(story),
         words_per_minute=wpm,
         menu_articles=menu,
+        pagefind_articles=pagefind,
     )
 
 

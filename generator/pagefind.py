@@ -1,0 +1,174 @@
+"""Search of a large hosted site with Pagefind, run over the built site after ``mkdocs build``.
+
+Material's search (lunr) downloads the whole search index and builds it in the reader's browser on the first
+visit of any page: that grows with the text of the site, and past ``site.yml``'s ``pagefind_articles`` the
+first results come too late to be usable (see ``uses_pagefind`` for the figures). Above it, the hosted site
+searches with Pagefind (https://pagefind.app), which indexes the built HTML into small chunks and fetches
+only the few a query needs, over HTTP. Material's search box stays: the theme's ``main.html`` loads
+``search-pagefind.js``, which points Material's search worker at ``search-pagefind-worker.js``, a worker that
+answers Material's messages with Pagefind's results.
+
+What this module does after the pages are written (the plugin's post-build step, ``run``):
+
+1. index with Pagefind exactly the pages lunr indexes (the locations of ``search/search_index.json``; the
+   handouts, packets and notes stay out, as they do of lunr), inside the same element and leaving out the
+   same ``data-search-exclude`` furniture; the bundle goes to ``pagefind/`` in the site;
+2. make ``search/search_index.json`` an index with no documents, so the hosted pages do not download it. The
+   classroom copy (file://, where Pagefind cannot fetch its chunks) is made before this from the full index
+   and searches with lunr, as does ``python -m generator offline``.
+
+``mkdocs serve`` keeps lunr (a preview; indexing on every save would slow each reload), and so does any build
+without the plugin (Zensical, or MkDocs over the project of ``build --out``), which never sets the switch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from .model import Site
+
+# The config value the plugin sets and templates/theme/main.html reads.
+SWITCH = "microsite_search"
+BUNDLE = "pagefind"  # the folder of the site Pagefind writes (search-pagefind-worker.js loads it from there)
+LUNR_INDEX = "search/search_index.json"
+MARKER = "assets/javascripts/search-pagefind.js"  # on every page built for Pagefind (main.html)
+# What lunr indexes of a page: Material's article element, without what the templates mark as furniture.
+ROOT_SELECTOR = "article.md-content__inner"
+EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink", ".md-content__button")
+TIMEOUT_S = 600  # ~10 s at 1,000 articles on this 2-core machine (benchmarks/README.md)
+_PAGES = ".pagefind-pages"  # the pages to index, linked into a hidden folder of the site while it runs
+
+
+class PagefindError(Exception):
+    """Pagefind could not index the site: what failed and what to do."""
+
+
+def uses_pagefind(site: Site) -> bool:
+    """Whether the hosted site searches with Pagefind: above site.yml's ``pagefind_articles`` articles
+    (300 unless set).
+
+    Why 300 (benchmarks/run.py ``search_latency``, headless Chromium over HTTP on this 2-core machine, lunr,
+    typing the first word right after a page has loaded): 10 articles 0.4 s, 100 articles 1.8 s, 300
+    articles 5 s, 1,000 articles 16 s (figures in the README). Lunr's cost is in the reader's browser and
+    grows with the site's text, so it is worse on a school laptop or phone; up to about 100–300 articles it
+    is a wait of seconds once per visit, and the site works the same hosted and from disk. Past that Pagefind
+    answers in well under a second at any size, at the price of a folder of index chunks and a search that
+    needs a web server (the classroom copy keeps lunr)."""
+    return len(site.articles) > site.info.pagefind_articles
+
+
+def search_engine(site: Site, command: str | None, directory_urls: bool) -> str:
+    """The engine of the site being built: "pagefind" for ``mkdocs build`` (or ``gh-deploy``) of a site above
+    the threshold with directory URLs (a hosted site), else "lunr" (``serve``, the offline build's file URLs,
+    a build through the Python API). Raises PagefindError when Pagefind is needed and not installed: found
+    before any page is built, and a failure rather than a quiet fall back to lunr, which past the threshold
+    makes readers wait many seconds for results (the editor can choose that by raising the threshold)."""
+    if command not in ("build", "gh-deploy") or not directory_urls or not uses_pagefind(site):
+        return "lunr"
+    if executable() is None:
+        raise PagefindError(MISSING)
+    return "pagefind"
+
+
+def executable() -> Path | None:
+    """The Pagefind binary of the PyPI wheel ``pagefind-bin`` (a dependency of the generator), else one on
+    PATH; None when neither is installed."""
+    try:
+        import pagefind_bin  # noqa: PLC0415 - optional at import time: only large hosted sites need it
+
+        return pagefind_bin.get_executable()
+    except (ImportError, FileNotFoundError):
+        found = shutil.which("pagefind")
+        return Path(found) if found else None
+
+
+MISSING = (
+    "this site has more articles than site.yml's pagefind_articles, so its hosted search uses Pagefind, but "
+    "the Pagefind program is not installed: run `pip install pagefind-bin` (one of the generator's "
+    "dependencies), or raise pagefind_articles in site_data/site.yml to keep Material's own search (slow to "
+    "first results on a large site)"
+)
+
+
+def indexed_pages(lunr_index: str) -> list[str]:
+    """The HTML files (relative to the site) of the pages Material's search indexed (pure)."""
+    pages = []
+    for doc in json.loads(lunr_index).get("docs", ()):
+        location = doc["location"]
+        if "#" in location:
+            continue
+        path = location if location.endswith(".html") else location + "index.html"
+        pages.append(path)
+    return sorted(set(pages))
+
+
+def empty_index(lunr_index: str) -> str:
+    """The lunr index with its configuration and no documents (pure): what the hosted pages still fetch."""
+    data = json.loads(lunr_index)
+    return json.dumps({"config": data.get("config", {}), "docs": []}, separators=(",", ":"))
+
+
+def run(site_dir: Path, binary: Path | None = None) -> int:
+    """Index the built site at ``site_dir`` with Pagefind and empty its lunr index; the number of pages
+    indexed. Raises PagefindError (binary missing, Pagefind failing, a page not built for Pagefind)."""
+    site_dir = Path(site_dir)
+    binary = binary or executable()
+    if binary is None:
+        raise PagefindError(MISSING)
+    lunr = site_dir / LUNR_INDEX
+    if not lunr.is_file():
+        raise PagefindError(f"{lunr} is missing: Pagefind indexes the pages Material's search plugin lists")
+    text = lunr.read_text(encoding="utf-8")
+    pages = indexed_pages(text)
+    home = site_dir / "index.html"
+    if home.is_file() and MARKER not in home.read_text(encoding="utf-8"):
+        # An editor's own main.html (custom_dir) that does not extend ours would leave lunr with no documents.
+        raise PagefindError(
+            f"{home} does not load {MARKER}: a main.html of the theme's custom_dir replaces the microsite's; "
+            "extend it ({% extends 'base.html' %} → copy templates/theme/main.html's config block) or raise "
+            "pagefind_articles in site_data/site.yml"
+        )
+    staging = site_dir / _PAGES
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for rel in pages:
+            src = site_dir / rel
+            if not src.is_file():
+                continue
+            dest = staging / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(src, dest)  # no copy: the same file under the same relative path
+            except OSError:
+                shutil.copyfile(src, dest)
+        cmd = [
+            str(binary),
+            "--site",
+            str(staging),
+            "--output-path",
+            str(site_dir / BUNDLE),
+            "--root-selector",
+            ROOT_SELECTOR,
+            "--exclude-selectors",
+            ", ".join(EXCLUDE_SELECTORS),
+            "--silent",
+        ]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PagefindError(f"Pagefind ({binary}) could not index {site_dir}: {exc}") from None
+        if done.returncode:
+            raise PagefindError(
+                f"Pagefind ({binary}) failed on {site_dir} (exit {done.returncode}):\n"
+                f"{(done.stderr or done.stdout).strip()[-2000:]}"
+            )
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if not (site_dir / BUNDLE / "pagefind.js").is_file():
+        raise PagefindError(f"Pagefind wrote no {BUNDLE}/pagefind.js into {site_dir}")
+    lunr.write_text(empty_index(text), encoding="utf-8")
+    return len(pages)

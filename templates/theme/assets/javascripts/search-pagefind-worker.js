@@ -1,0 +1,115 @@
+/* Material's search worker, answered by Pagefind (hosted sites above site.yml's pagefind_articles).
+
+   Material's search box starts a web worker and talks to it in four messages: SETUP (0, the lunr index),
+   READY (1), QUERY (2, the text typed) and RESULT (3, the pages found, grouped by page). This worker speaks
+   the same protocol, so Material's own search box, keyboard handling, result list and highlighting stay
+   exactly as they are; only the engine changes. Pagefind's index is split into small chunks that it fetches
+   for each query (pagefind/ at the site's root, written after the build by generator/pagefind.py), so the
+   first result does not wait for a whole-site index to be downloaded and built, as lunr's does.
+
+   search-pagefind.js (on the page) points Material at this file, with ?lang= for Pagefind's language. Every
+   title and excerpt is escaped here: Material inserts them as HTML. */
+"use strict";
+
+const params = new URL(self.location.href).searchParams;
+const BUNDLE = new URL("../../pagefind/pagefind.js", self.location.href).href;
+const SHOWN = 50; // pages whose title and excerpt are fetched for one query (one small request each)
+const SECTIONS = 5; // headings of a page listed under it ("N more on this page")
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("microsite-search") : null;
+
+let engine = null;
+let latest = 0;
+
+function load() {
+  if (!engine) {
+    engine = import(BUNDLE).then(async (pagefind) => {
+      await pagefind.options({ excerptLength: 24 });
+      await pagefind.init(params.get("lang") || undefined);
+      return pagefind;
+    });
+  }
+  return engine;
+}
+
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+function escapeText(text) {
+  return String(text || "").replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/* Pagefind's excerpt is the page's text with <mark> around the words found. The text is escaped again here
+   after taking the marks out, so nothing in a page's text can become markup in the result list. */
+function excerpt(html) {
+  return String(html || "")
+    .split(/(<mark>|<\/mark>)/)
+    .map((part) => (part === "<mark>" || part === "</mark>" ? part : escapeText(decode(part))))
+    .join("")
+    .replace(/((?:[.,;:!?)\]’”]|&#39;|&quot;)+)<\/mark>/g, "</mark>$1"); // "Venezuela." marks the word only
+}
+
+/* Pagefind stores text with &, < and > as entities: decoded once so they are not shown as "&amp;". */
+function decode(text) {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+function words(query) {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+async function search(query, id) {
+  const pagefind = await load();
+  const found = await pagefind.search(query);
+  if (id !== latest || !found) return null; // a newer query was typed meanwhile: only its results count
+  const shown = found.results.slice(0, SHOWN);
+  const pages = await Promise.all(shown.map((result) => result.data()));
+  if (id !== latest) return null;
+  // Every word counts as found: Pagefind returns only pages with all of them ("missing" terms are lunr's).
+  const terms = Object.fromEntries(words(query).map((word) => [word, true]));
+  const items = pages.map((page, i) => {
+    const score = shown.length - i; // Pagefind's order; Material's Enter opens the highest score
+    const group = [
+      { location: page.url, title: escapeText(page.meta.title), text: excerpt(page.excerpt), score, terms },
+    ];
+    for (const section of (page.sub_results || []).slice(0, SECTIONS + 1)) {
+      if (!section.url.includes("#") || group.length > SECTIONS) continue;
+      group.push({
+        location: section.url,
+        title: escapeText(section.title),
+        text: excerpt(section.excerpt),
+        score: score - 0.5, // below the page: listed under it, collapsed
+        terms,
+      });
+    }
+    return group;
+  });
+  return { items, total: found.results.length };
+}
+
+self.addEventListener("message", async (event) => {
+  const message = event.data;
+  if (message.type === 0) {
+    load(); // start fetching Pagefind's entry file while the reader types
+    self.postMessage({ type: 1 });
+    return;
+  }
+  if (message.type !== 2) return;
+  const id = ++latest;
+  const query = String(message.data || "").trim();
+  let data = { items: [] };
+  if (query) {
+    try {
+      data = await search(query, id);
+    } catch (error) {
+      console.warn("Search failed:", error);
+      data = id === latest ? { items: [], total: 0 } : null;
+    }
+  }
+  if (data === null) return;
+  if (channel) channel.postMessage({ shown: data.items.length, total: data.total || 0 });
+  self.postMessage({ type: 3, data: { items: data.items } });
+});

@@ -1,0 +1,87 @@
+"""Which search engine a site gets (issue 18, generator/pagefind.py): Material's lunr up to site.yml's
+``pagefind_articles`` (300 unless set), Pagefind above it for ``mkdocs build`` only; the setting's errors; the
+post-build step's refusals. The browser test of a site that really uses Pagefind is
+tests/browser/test_search_pagefind.py."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from generator import pagefind
+from generator.build import generate
+from generator.errors import SiteDataError
+from generator.sitedata import parse_site
+
+from .conftest import SITE_DATA
+
+SITE = generate(SITE_DATA).site
+ABOVE = replace(SITE, info=replace(SITE.info, pagefind_articles=len(SITE.articles) - 1))
+
+
+def test_a_small_site_keeps_lunr_by_default():
+    assert SITE.info.pagefind_articles == 300
+    assert pagefind.search_engine(SITE, "build", True) == "lunr"
+
+
+@pytest.mark.parametrize(
+    ("command", "directory_urls", "engine"),
+    [
+        ("build", True, "pagefind"),
+        ("gh-deploy", True, "pagefind"),
+        ("serve", True, "lunr"),  # a preview: indexing on every save would slow each reload
+        ("build", False, "lunr"),  # file URLs: the offline build, read from disk, where Pagefind cannot load
+        (None, True, "lunr"),  # the Python API (python -m generator offline)
+    ],
+)
+def test_above_the_threshold_only_a_hosted_build_uses_pagefind(command, directory_urls, engine):
+    assert pagefind.search_engine(ABOVE, command, directory_urls) == engine
+
+
+def test_without_the_pagefind_program_the_build_stops_and_says_what_to_do(monkeypatch):
+    monkeypatch.setattr(pagefind, "executable", lambda: None)
+    with pytest.raises(pagefind.PagefindError, match="pip install pagefind-bin.*pagefind_articles"):
+        pagefind.search_engine(ABOVE, "build", True)
+    assert pagefind.search_engine(SITE, "build", True) == "lunr"  # below it, nothing needs the program
+
+
+@pytest.mark.parametrize("value", [-1, "many", 2.5, True, "300"])
+def test_pagefind_articles_must_be_a_whole_number(value):
+    text = f"title: A site\npagefind_articles: {json.dumps(value)}\n"
+    with pytest.raises(SiteDataError) as error:
+        parse_site(text, "site_data/site.yml")
+    message = str(error.value)
+    assert "site_data/site.yml" in message and "pagefind_articles" in message and ":2" in message, message
+
+
+def test_pagefind_articles_is_read():
+    assert parse_site("title: A site\npagefind_articles: 0\n", "site.yml").pagefind_articles == 0
+
+
+LUNR = {
+    "config": {"lang": ["en"], "separator": "[\\s\\-]+"},
+    "docs": [
+        {"location": "", "title": "Home", "text": "…"},
+        {"location": "sources/a/", "title": "A", "text": "…"},
+        {"location": "sources/a/#p1", "title": "¶1", "text": "…"},
+        {"location": "glossary/", "title": "Glossary", "text": "…"},
+    ],
+}
+
+
+def test_pagefind_indexes_the_pages_lunr_indexes_and_lunr_keeps_its_config_only():
+    text = json.dumps(LUNR)
+    assert pagefind.indexed_pages(text) == ["glossary/index.html", "index.html", "sources/a/index.html"]
+    assert json.loads(pagefind.empty_index(text)) == {"config": LUNR["config"], "docs": []}
+
+
+def test_a_site_whose_pages_do_not_load_the_switch_is_refused(tmp_path):
+    # An editor's own main.html that replaces the microsite's: emptying lunr's index would leave no search.
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(LUNR))
+    (tmp_path / "index.html").write_text("<html><body>Home</body></html>")
+    with pytest.raises(pagefind.PagefindError, match="main.html"):
+        pagefind.run(tmp_path, binary=tmp_path / "never-run")
+    assert json.loads((tmp_path / "search" / "search_index.json").read_text()) == LUNR
