@@ -182,11 +182,16 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # this line: config.site_dir is still the new build's folder here, and the swap below is the last step.
         self._classroom_copy(config)
         if config.extra.get(SWITCH) == "pagefind":  # after the copy, which searches with lunr from disk
+            start = time.perf_counter()
             try:
                 pages = run_pagefind(Path(config.site_dir))
             except PagefindError as exc:
                 raise PluginError(f"search: {exc}") from None
-            log.info("Pagefind indexed %d pages for the hosted search", pages)
+            log.info(
+                "Pagefind indexed %d pages for the hosted search in %.1f s",
+                pages,
+                time.perf_counter() - start,
+            )
         if self.staging is None:
             return
         if _strict_warnings():

@@ -11,13 +11,13 @@ from dataclasses import replace
 import pytest
 
 from generator import pagefind
-from generator.build import generate
+from generator.build import load_site
 from generator.errors import SiteDataError
 from generator.sitedata import parse_site
 
 from .conftest import SITE_DATA
 
-SITE = generate(SITE_DATA).site
+SITE = load_site(SITE_DATA)
 ABOVE = replace(SITE, info=replace(SITE.info, pagefind_articles=len(SITE.articles) - 1))
 
 
