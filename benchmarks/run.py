@@ -691,7 +691,7 @@ def report(
         "then still fetching and indexing the whole search index, Pagefind fetches its entry file and the "
         f"chunks the query needs), then {QUERIES[1]!r} once it is ready; the time runs from the first key to "
         "the first result shown. The engine is the one the site uses: Material's lunr up to `site.yml`'s "
-        "`pagefind_articles` (300 unless set), Pagefind above it (generator/pagefind.py); the lunr index is "
+        "`pagefind_articles` (200 unless set), Pagefind above it (generator/pagefind.py); the lunr index is "
         "measured either way (above the threshold the classroom copy keeps it, for search from disk).",
         "",
         *searches,

@@ -19,6 +19,9 @@ import re
 SHIM = "assets/vendor/iframe-worker/shim.js"  # in templates/theme/, so every microsite has it
 ZIP_NAME = "classroom-copy.zip"
 DOWNLOADS = "downloads"  # the folder of the published site that holds the zip (left out of the zip)
+# A large hosted site's Pagefind index (generator/pagefind.py), written while the zip is made: no use from
+# disk, where the copy searches with lunr.
+PAGEFIND = "pagefind"
 
 _HREF = re.compile(r'(\b(?:href|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -70,7 +73,7 @@ def offline_search_index(text: str, key: str = "docs") -> str:
 
 def member(rel: str, content: bytes) -> list[tuple[str, bytes]]:
     """The zip members one file of the published site becomes (none for the downloads themselves)."""
-    if rel.split("/", 1)[0] == DOWNLOADS:
+    if rel.split("/", 1)[0] in (DOWNLOADS, PAGEFIND):
         return []
     if any(part.startswith(".") for part in rel.split("/")):
         return []  # hidden files are no part of the site: the plugin's build marker, a host's .nojekyll

@@ -569,8 +569,8 @@ class SiteInfo:
     # (site.yml's menu_articles; see navigation.py for why 25).
     menu_articles: int = 25
     # Above this many articles the hosted site searches with Pagefind instead of lunr (site.yml's
-    # pagefind_articles; see pagefind.uses_pagefind for why 300).
-    pagefind_articles: int = 300
+    # pagefind_articles; see pagefind.uses_pagefind for why 200).
+    pagefind_articles: int = 200
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ only the few a query needs, over HTTP. Material's search box stays: the theme's 
 ``search-pagefind.js``, which points Material's search worker at ``search-pagefind-worker.js``, a worker that
 answers Material's messages with Pagefind's results.
 
-What this module does after the pages are written (the plugin's post-build step, ``run``):
+What this module does after the pages are written (the plugin's post-build step, ``index_while``: Pagefind
+runs in its own process while the plugin zips the classroom copy):
 
 1. index with Pagefind exactly the pages lunr indexes (the locations of ``search/search_index.json``; the
    handouts, packets and notes stay out, as they do of lunr), inside the same element and leaving out the
@@ -27,6 +28,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import Site
@@ -49,15 +51,18 @@ class PagefindError(Exception):
 
 def uses_pagefind(site: Site) -> bool:
     """Whether the hosted site searches with Pagefind: above site.yml's ``pagefind_articles`` articles
-    (300 unless set).
+    (200 unless set).
 
-    Why 300 (benchmarks/run.py ``search_latency``, headless Chromium over HTTP on this 2-core machine, lunr,
-    typing the first word right after a page has loaded): 10 articles 0.4 s, 100 articles 1.8 s, 300
-    articles 5 s, 1,000 articles 16 s (figures in the README). Lunr's cost is in the reader's browser and
-    grows with the site's text, so it is worse on a school laptop or phone; up to about 100–300 articles it
-    is a wait of seconds once per visit, and the site works the same hosted and from disk. Past that Pagefind
-    answers in well under a second at any size, at the price of a folder of index chunks and a search that
-    needs a web server (the classroom copy keeps lunr)."""
+    Why 200: measured with benchmarks/run.py's ``search_latency`` (headless Chromium over HTTP from
+    127.0.0.1 on this 2-core machine, at load 8–9 from the other users; the first word typed right after a
+    page has loaded, as on a reader's first visit), lunr takes to its first results 0.3 s at 10 articles,
+    0.5–0.7 s at 100, 0.4–1.3 s at 200, 1.0–1.9 s at 300 and 6.9–8.2 s at 1,000 (its whole index is
+    downloaded and built in the browser: 1.2, 2.2, 3.2 and 10.4 MB), while Pagefind takes 0.5–0.6 s at 100
+    and 0.6–0.7 s at 1,000 (it fetches ~230 KB of chunks, whatever the size). Lunr passes the 1 s target
+    between 200 and 300 articles here, and it runs on the reader's device, which may be slower; up to 200 it
+    stays, because it ranks with the pages' ``search: boost`` (Pagefind does not) and a site that small
+    needs no index chunks and no extra indexing time (Pagefind: ~18 s at 1,000 articles at that load, made
+    while the classroom copy is zipped)."""
     return len(site.articles) > site.info.pagefind_articles
 
 
@@ -112,34 +117,20 @@ def empty_index(lunr_index: str) -> str:
     return json.dumps({"config": data.get("config", {}), "docs": []}, separators=(",", ":"))
 
 
-def run(site_dir: Path, binary: Path | None = None) -> int:
-    """Index the built site at ``site_dir`` with Pagefind and empty its lunr index; the number of pages
-    indexed. Raises PagefindError (binary missing, Pagefind failing, a page not built for Pagefind)."""
-    site_dir = Path(site_dir)
-    binary = binary or executable()
-    if binary is None:
-        raise PagefindError(MISSING)
-    lunr = site_dir / LUNR_INDEX
-    if not lunr.is_file():
-        raise PagefindError(f"{lunr} is missing: Pagefind indexes the pages Material's search plugin lists")
-    text = lunr.read_text(encoding="utf-8")
-    pages = indexed_pages(text)
-    home = site_dir / "index.html"
-    if home.is_file() and MARKER not in home.read_text(encoding="utf-8"):
-        # An editor's own main.html (custom_dir) that does not extend ours would leave lunr with no documents.
-        raise PagefindError(
-            f"{home} does not load {MARKER}: a main.html of the theme's custom_dir replaces the microsite's; "
-            "extend it ({% extends 'base.html' %} → copy templates/theme/main.html's config block) or raise "
-            "pagefind_articles in site_data/site.yml"
-        )
-    staging = site_dir / _PAGES
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
+class Indexing:
+    """Pagefind indexing the built site in a process of its own (``start``), so that the plugin makes the
+    classroom copy meanwhile (at 1,000 articles each takes ~10–20 s on this 2-core machine); ``finish``
+    waits for it and then empties the hosted lunr index (the copy has read the full one by then)."""
+
+    def __init__(self, site_dir: Path, binary: Path, pages: list[str], lunr_text: str):
+        self.site_dir, self.binary, self.pages, self.lunr_text = site_dir, binary, pages, lunr_text
+        self.staging = site_dir / _PAGES
+        shutil.rmtree(self.staging, ignore_errors=True)
         for rel in pages:
             src = site_dir / rel
             if not src.is_file():
                 continue
-            dest = staging / rel
+            dest = self.staging / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(src, dest)  # no copy: the same file under the same relative path
@@ -148,7 +139,7 @@ def run(site_dir: Path, binary: Path | None = None) -> int:
         cmd = [
             str(binary),
             "--site",
-            str(staging),
+            str(self.staging),
             "--output-path",
             str(site_dir / BUNDLE),
             "--root-selector",
@@ -158,17 +149,76 @@ def run(site_dir: Path, binary: Path | None = None) -> int:
             "--silent",
         ]
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PagefindError(f"Pagefind ({binary}) could not index {site_dir}: {exc}") from None
-        if done.returncode:
+            self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as exc:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            raise PagefindError(f"Pagefind ({binary}) could not start: {exc}") from None
+
+    def finish(self) -> int:
+        """Wait for Pagefind, check its bundle, empty the hosted lunr index; the number of pages indexed."""
+        try:
+            out, err = self.proc.communicate(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.communicate()
             raise PagefindError(
-                f"Pagefind ({binary}) failed on {site_dir} (exit {done.returncode}):\n"
-                f"{(done.stderr or done.stdout).strip()[-2000:]}"
+                f"Pagefind ({self.binary}) did not finish indexing {self.site_dir} in {TIMEOUT_S} s"
+            ) from None
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
+        if self.proc.returncode:
+            raise PagefindError(
+                f"Pagefind ({self.binary}) failed on {self.site_dir} (exit {self.proc.returncode}):\n"
+                f"{(err or out).strip()[-2000:]}"
             )
+        if not (self.site_dir / BUNDLE / "pagefind.js").is_file():
+            raise PagefindError(f"Pagefind wrote no {BUNDLE}/pagefind.js into {self.site_dir}")
+        (self.site_dir / LUNR_INDEX).write_text(empty_index(self.lunr_text), encoding="utf-8")
+        return len(self.pages)
+
+    def cancel(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.communicate()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def start(site_dir: Path, binary: Path | None = None) -> Indexing:
+    """Start indexing the built site at ``site_dir`` with Pagefind (``Indexing.finish`` completes it). Raises
+    PagefindError (binary missing, no lunr index to read the pages from, pages not built for Pagefind)."""
+    site_dir = Path(site_dir)
+    binary = binary or executable()
+    if binary is None:
+        raise PagefindError(MISSING)
+    lunr = site_dir / LUNR_INDEX
+    if not lunr.is_file():
+        raise PagefindError(f"{lunr} is missing: Pagefind indexes the pages Material's search plugin lists")
+    text = lunr.read_text(encoding="utf-8")
+    home = site_dir / "index.html"
+    if home.is_file() and MARKER not in home.read_text(encoding="utf-8"):
+        # An editor's own main.html (custom_dir) that does not extend ours would leave lunr with no documents.
+        raise PagefindError(
+            f"{home} does not load {MARKER}: a main.html of the theme's custom_dir replaces the microsite's; "
+            "extend it ({% extends 'base.html' %} → copy templates/theme/main.html's config block) or raise "
+            "pagefind_articles in site_data/site.yml"
+        )
+    return Indexing(site_dir, binary, indexed_pages(text), text)
+
+
+def index_while(site_dir: Path, engine: str, work: Callable[[], object]) -> int | None:
+    """Run ``work`` (the plugin's classroom copy) and, when ``engine`` is "pagefind", index the site with
+    Pagefind meanwhile; the number of pages Pagefind indexed, None for lunr (nothing else is done)."""
+    if engine != "pagefind":
+        work()
+        return None
+    indexing = start(site_dir)
+    try:
+        work()
+        return indexing.finish()
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    if not (site_dir / BUNDLE / "pagefind.js").is_file():
-        raise PagefindError(f"Pagefind wrote no {BUNDLE}/pagefind.js into {site_dir}")
-    lunr.write_text(empty_index(text), encoding="utf-8")
-    return len(pages)
+        indexing.cancel()  # Pagefind stopped if the copy failed (and nothing left behind either way)
+
+
+def run(site_dir: Path, binary: Path | None = None) -> int:
+    """Index the built site with Pagefind and empty its lunr index, in one go; the number of pages indexed."""
+    return start(site_dir, binary).finish()

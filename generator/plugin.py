@@ -31,8 +31,7 @@ from .build import TEMPLATES, generate, write_classroom_copy
 from .errors import SiteDataError, SiteDataErrors
 from .navigation import left_out_of_menu, site_nav
 from .output import discard_site, site_staging, swap_site
-from .pagefind import SWITCH, PagefindError, search_engine
-from .pagefind import run as run_pagefind
+from .pagefind import SWITCH, PagefindError, index_while, search_engine
 from .urls import UrlError, web_url
 
 log = logging.getLogger("mkdocs.plugins.microsite")
@@ -180,18 +179,16 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_post_build(self, config):
         # Whatever this plugin writes into the site after the pages (a download made from them) goes above
         # this line: config.site_dir is still the new build's folder here, and the swap below is the last step.
-        self._classroom_copy(config)
-        if config.extra.get(SWITCH) == "pagefind":  # after the copy, which searches with lunr from disk
-            start = time.perf_counter()
-            try:
-                pages = run_pagefind(Path(config.site_dir))
-            except PagefindError as exc:
-                raise PluginError(f"search: {exc}") from None
-            log.info(
-                "Pagefind indexed %d pages for the hosted search in %.1f s",
-                pages,
-                time.perf_counter() - start,
+        # A large hosted site is indexed by Pagefind while the classroom copy (lunr, from disk) is zipped.
+        started = time.perf_counter()
+        try:
+            pages = index_while(
+                Path(config.site_dir), config.extra.get(SWITCH, "lunr"), lambda: self._classroom_copy(config)
             )
+        except PagefindError as exc:
+            raise PluginError(f"search: {exc}") from None
+        if pages is not None:
+            log.info("Pagefind indexed %d pages in %.1f s", pages, time.perf_counter() - started)
         if self.staging is None:
             return
         if _strict_warnings():

@@ -1,5 +1,5 @@
 """Which search engine a site gets (issue 18, generator/pagefind.py): Material's lunr up to site.yml's
-``pagefind_articles`` (300 unless set), Pagefind above it for ``mkdocs build`` only; the setting's errors; the
+``pagefind_articles`` (200 unless set), Pagefind above it for ``mkdocs build`` only; the setting's errors; the
 post-build step's refusals. The browser test of a site that really uses Pagefind is
 tests/browser/test_search_pagefind.py."""
 
@@ -12,6 +12,7 @@ import pytest
 
 from generator import pagefind
 from generator.build import load_site
+from generator.classroom import member
 from generator.errors import SiteDataError
 from generator.sitedata import parse_site
 
@@ -22,7 +23,7 @@ ABOVE = replace(SITE, info=replace(SITE.info, pagefind_articles=len(SITE.article
 
 
 def test_a_small_site_keeps_lunr_by_default():
-    assert SITE.info.pagefind_articles == 300
+    assert SITE.info.pagefind_articles == 200
     assert pagefind.search_engine(SITE, "build", True) == "lunr"
 
 
@@ -85,3 +86,9 @@ def test_a_site_whose_pages_do_not_load_the_switch_is_refused(tmp_path):
     with pytest.raises(pagefind.PagefindError, match="main.html"):
         pagefind.run(tmp_path, binary=tmp_path / "never-run")
     assert json.loads((tmp_path / "search" / "search_index.json").read_text()) == LUNR
+
+
+def test_the_classroom_copy_leaves_pagefinds_folder_out():
+    # Written while the copy is zipped (pagefind.index_while), and of no use from disk, where lunr searches.
+    assert member("pagefind/pagefind.js", b"export {}") == []
+    assert member("pagefinder/index.html", b"<p>a page of the editor's</p>") != []

@@ -63,7 +63,7 @@ def parse_site(text: str, path: str) -> SiteInfo:
             path,
             data,
             "pagefind_articles",
-            "pagefind_articles must be a whole number 0–1000000 (300 unless set)",
+            "pagefind_articles must be a whole number 0–1000000 (200 unless set)",
         )
     return SiteInfo(
         title=_text(path, data, "title", "site.yml"),
