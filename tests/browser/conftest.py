@@ -17,7 +17,17 @@ from pathlib import Path
 import pytest
 
 from ..builds import ZENSICAL_SUFFIX, built, mkdocs_build
-from .helpers import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, is_local_url, one_page_per_kind, site_pages
+from .helpers import (
+    AXE_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NPM_HINT,
+    VIEWPORT,
+    is_local_url,
+    one_page_per_kind,
+    site_pages,
+)
+from .visits import Visits, visit_every_page
 
 # --------------------------------------------------------------------------- build + serve
 
@@ -140,3 +150,25 @@ def page(browser_context, base_url):
     p.wait_for_load_state("networkidle")  # no request of this warm-up load may spill into the test
     yield p
     p.close()
+
+
+# Each site's walk through its pages for the page-by-page gates (axe, privacy), once per session: see visits.py.
+_VISITED: dict[Path, Visits] = {}
+
+
+@pytest.fixture
+def visits(browser_context, base_url, site_dir, pages) -> Visits:
+    """What axe and the privacy recorder found on every page of the site (``pages``), from one walk, made by
+    whichever of the two gates runs first."""
+    if site_dir not in _VISITED:
+        if not AXE_JS.is_file():
+            pytest.fail(f"{AXE_JS} is missing: {NPM_HINT}", pytrace=False)
+        tab = browser_context.new_page()
+        try:
+            tab.goto(base_url + "/")  # a clean origin state, as the page fixture makes it
+            tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            tab.wait_for_load_state("networkidle")
+            _VISITED[site_dir] = visit_every_page(tab, base_url, pages)
+        finally:
+            tab.close()
+    return _VISITED[site_dir]

@@ -12,10 +12,6 @@ from .helpers import (
     NPM_HINT,
     SITES,
     failure_report,
-    format_axe_violations,
-    palette_count,
-    run_axe,
-    set_palette,
 )
 
 pytestmark = pytest.mark.browser
@@ -28,25 +24,13 @@ def _axe_available():
 
 
 # Material lists its palettes as radio inputs: none (no toggle), 2 (light/dark) or 3 with "auto". Every
-# palette the site offers is checked in this one test, so a site without a toggle skips nothing.
+# palette the site offers is checked in this one test, so a site without a toggle skips nothing. The pages are
+# visited once for this gate and the privacy gate together (conftest.visits, visits.py).
 @pytest.mark.parametrize("site_dir", SITES, indirect=True)
-def test_axe_wcag_aa_every_page_in_every_palette(page, base_url, pages):
-    page.goto(base_url + pages[0], wait_until="load")
-    n = palette_count(page)
-    failures: dict[str, list[str]] = {}
-    for palette in range(max(n, 1)):
-        scheme = set_palette(page, palette) if n else "default"
-        for path in pages:
-            page.goto(base_url + path, wait_until="load")
-            if n:
-                got = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-                assert got == scheme, f"{path}: palette did not persist ({got!r} != {scheme!r})"
-                page.wait_for_timeout(50)
-            violations = run_axe(page)
-            if violations:
-                failures[f"{path} ({scheme})"] = format_axe_violations(violations)
-    if failures:
-        pytest.fail(failure_report("axe wcag2a/wcag2aa/wcag21a/wcag21aa", failures), pytrace=False)
+def test_axe_wcag_aa_every_page_in_every_palette(visits, pages):
+    assert pages, "no page to check"
+    if visits.axe:
+        pytest.fail(failure_report("axe wcag2a/wcag2aa/wcag21a/wcag21aa", visits.axe), pytrace=False)
 
 
 @pytest.mark.parametrize("site_dir", ["venezuela", "venezuela-zensical"], indirect=True)
