@@ -107,3 +107,17 @@ def test_a_word_finds_its_article_and_the_keyboard_opens_it(browser_context, pag
         assert problems == []
     finally:
         page.close()
+
+
+def test_a_word_no_page_has_finds_nothing_after_a_word_that_did(browser_context, pagefind_url):
+    # Pagefind answers an unknown word with the longest start of it that it has ("qqzxjvw" would find the
+    # words page by its "q" marks): the worker keeps only pages that mark what was typed. The search before it
+    # checks that the count line of the last results goes when the box is cleared (the helper waits for it).
+    page = browser_context.new_page()
+    try:
+        page.goto(pagefind_url + "/")
+        page.keyboard.press("/")
+        assert search(page, WORD)
+        assert search(page, "qqzxjvw") == []
+    finally:
+        page.close()

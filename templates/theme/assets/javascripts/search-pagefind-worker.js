@@ -62,6 +62,22 @@ function words(query) {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+function fold(word) {
+  return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/* Pagefind answers a word it does not have with the longest start of it that it has: "qqzxjvw" finds the
+   words page by its "q" marks. A page is kept only when a word its excerpt marks shares at least the first
+   three letters (or the whole of a shorter word) with a word typed, which stemming keeps ("running" marks
+   "run") and that fallback does not. */
+function marksTyped(excerptHtml, typed) {
+  const marked = [...String(excerptHtml || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => fold(decode(m[1])));
+  return typed.some((word) => {
+    const need = Math.min(word.length, 3);
+    return marked.some((mark) => mark.slice(0, need) === word.slice(0, need) && mark.length >= need);
+  });
+}
+
 /* One query at a time, and only the newest: each key typed sends a query, and while one is searched the
    ones typed meanwhile wait; only the last of them is then searched (the others would be shown and replaced
    at once), so the results of what the reader has typed come after at most one search in between. */
@@ -77,8 +93,10 @@ async function search(query, id) {
   const found = await pagefind.search(query);
   if (stale(id) || !found) return null;
   const shown = found.results.slice(0, SHOWN);
-  const pages = await Promise.all(shown.map((result) => result.data()));
+  const loaded = await Promise.all(shown.map((result) => result.data()));
   if (stale(id)) return null;
+  const typed = words(query).map(fold).filter(Boolean);
+  const pages = loaded.filter((page) => marksTyped(page.excerpt, typed));
   // Every word counts as found: Pagefind returns only pages with all of them ("missing" terms are lunr's).
   const terms = Object.fromEntries(words(query).map((word) => [word, true]));
   const items = pages.map((page, i) => {
@@ -99,7 +117,8 @@ async function search(query, id) {
     }
     return group;
   });
-  return { items, total: found.results.length };
+  // When pages were left out the count of the rest is not known: only the pages listed are counted.
+  return { items, total: pages.length < loaded.length ? items.length : found.results.length };
 }
 
 function post(data) {

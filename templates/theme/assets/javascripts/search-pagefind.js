@@ -18,11 +18,14 @@
 
   if (typeof BroadcastChannel !== "function" || typeof MutationObserver !== "function") return;
   var last = null;
+  var count = (config.translations || {})["search.result.other"] || "# matching documents";
   function tell() {
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta || !last || last.total <= last.shown) return;
-    var text = "The first " + last.shown + " of " + last.total.toLocaleString("en") + " matching documents";
-    if (meta.textContent !== text) meta.textContent = text;
+    // Only Material's own count of these results ("20 matching documents") is replaced, never its other
+    // lines ("Type to start searching"), which the next query's results may follow before their count.
+    if (meta.textContent.trim() !== count.replace("#", String(last.shown))) return;
+    meta.textContent = "The first " + last.shown + " of " + last.total.toLocaleString("en") + " matching documents";
   }
   new BroadcastChannel("microsite-search").onmessage = function (event) {
     last = event.data;
