@@ -22,6 +22,8 @@ def apply_quote_overrides(
     article: Article, overrides: tuple[QuoteOverride, ...], actors: tuple[Actor, ...], path: str
 ) -> tuple[Article, list[SiteDataError], list[Warning]]:
     """The article with each override's quotation given to its speaker; the errors and notes of those that fail."""
+    if not overrides:  # the article itself, not a copy: the in-process caches know it by identity
+        return article, [], []
     names = {a.id: a.name for a in actors}
     quotes, framing, errors, notes = list(article.quotes), list(article.framing), [], []
     for o in overrides:

@@ -414,10 +414,16 @@ def _labels_of(people: set[str], article: Article) -> list:
 def _core(site: Site, actor: str, text: str) -> str:
     """A label without the person's own name, articles and possessive: "the Maduro regime" → "regime", so two
     labels that differ only there ("Maduro's government", "the Maduro government") count as one choice."""
-    person = _index(site).actors[actor]
-    name = {w for n in (person.name, *person.aliases) for w in _folded(n).split()}
-    words = [w.removesuffix("'s") for w in _folded(text).split()]
-    return " ".join(w for w in words if w not in name and w not in {"the", "a", "an"})
+    index = _index(site)
+    core = index.cores.get((actor, text))  # once per label and site: every article's quiz compares them all
+    if core is None:
+        person = index.actors[actor]
+        name = {w for n in (person.name, *person.aliases) for w in _folded(n).split()}
+        words = [w.removesuffix("'s") for w in _folded(text).split()]
+        core = index.cores[(actor, text)] = " ".join(
+            w for w in words if w not in name and w not in {"the", "a", "an"}
+        )
+    return core
 
 
 def _names_person(site: Site, actor: str, text: str) -> bool:

@@ -211,6 +211,7 @@ class SiteIndex:
     days: tuple  # the same as the pages print them (render.long_date)
     outlets: tuple  # names, sorted
     whole: dict = field(default_factory=dict)  # article id → quiz._whole_text, filled in when first asked
+    cores: dict = field(default_factory=dict)  # (actor, label) → quiz._core, filled in when first asked
 
 
 _LAST: list = []  # [(site, index)]: the site asked about last (held, so that its id is not reused)

@@ -104,19 +104,27 @@ def _sentences(block: str) -> str:
     return m.group(1)
 
 
+_CURLY = re.compile("[“”]")
+
+
 def _unquoted(text: str) -> str:
     """``text`` without what stands in curly quotation marks, nested ones included (an article's sentence,
-    quoted by the site, often quotes someone itself)."""
-    out, depth = [], 0
-    for ch in text:
-        if ch == "“":
+    quoted by the site, often quotes someone itself). A closing mark with none open is kept as it is."""
+    if "“" not in text:
+        return text
+    out, depth, at = [], 0, 0  # at: where the text kept since the last mark begins
+    for m in _CURLY.finditer(text):
+        if m.group() == "“":
+            if not depth:
+                out.append(text[at : m.start()])
             depth += 1
-        elif ch == "”" and depth:
+        elif depth:
             depth -= 1
             if not depth:
                 out.append(" ")
-        elif not depth:
-            out.append(ch)
+                at = m.end()
+    if not depth:
+        out.append(text[at:])
     return "".join(out)
 
 

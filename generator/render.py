@@ -11,6 +11,8 @@ itself (paths, ids) are marked safe with ``Markup``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import html
 import json
 import posixpath
@@ -79,12 +81,46 @@ def counted(n: int, noun: str) -> str:
     return f"{NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else n} {noun}{'' if n == 1 else 's'}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative(from_page: str, to_page: str) -> Markup:
-    """Markdown link target from one generated page to another (both docs-relative .md paths)."""
+    """Markdown link target from one generated page to another (both docs-relative .md paths).
+
+    Cached (a pure function of two paths): a site of 1,000 articles asks for tens of thousands of links, the
+    same ones again and again (every page to the sources index, every handout to its page).
+    """
     return Markup(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
 
 
+# The last environment made per templates folder, with a hash of every file in it: compiling the templates
+# takes about a second, and `mkdocs serve` renders the site again after every edit (see environment).
+_ENVIRONMENTS: dict[str, tuple[str, jinja2.Environment]] = {}
+
+
+def _templates_key(templates: Path) -> str:
+    """A hash of every file under ``templates`` (its path and bytes): any edit, addition or removal changes it."""
+    digest = hashlib.sha256()
+    root = Path(templates)
+    for path in sorted(root.rglob("*")) if root.is_dir() else ():
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def environment(templates: Path) -> jinja2.Environment:
+    """The Jinja environment of ``templates``, compiled templates included, reused while no file there changed
+    (the environment holds no state of a build: pages are rendered from the arguments alone)."""
+    key = _templates_key(templates)
+    cached = _ENVIRONMENTS.get(str(templates))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    env = _new_environment(templates)
+    _ENVIRONMENTS.clear()  # one folder's at a time: a long `mkdocs serve` session keeps no old versions
+    _ENVIRONMENTS[str(templates)] = (key, env)
+    return env
+
+
+def _new_environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
@@ -128,9 +164,11 @@ SOURCE_LINKS = "source"
 SOURCE_LINKS_FILE_URLS = "source-file-urls"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def raw_href(from_page: str, to_page: str, directory_urls: bool | str = True, anchor: str = "") -> Markup:
     """A link for raw HTML (which MkDocs does not rewrite), from one generated page to another: relative to
-    the page's URL (directory or .html URLs), or with a ``SOURCE_LINKS`` style relative to its .md file."""
+    the page's URL (directory or .html URLs), or with a ``SOURCE_LINKS`` style relative to its .md file.
+    Cached, as ``relative`` is."""
     if directory_urls in (SOURCE_LINKS, SOURCE_LINKS_FILE_URLS):
         if from_page == to_page and anchor:
             return Markup(f"#{anchor}")

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import classroom, lessons, packets
 from .analyse import word_stats
-from .analyse.glossary import Finder
+from .analyse.glossary import finder_of
 from .errors import SiteDataError
 from .model import Outlet, Site, Teaching
 from .qr import page_url, public_base, qr_svg
@@ -206,7 +206,7 @@ def terms_in(site: Site, text: str) -> list:
     """The glossary terms a page uses, in the order it uses them."""
     if not site.terms:
         return []
-    return [term for _, _, term in Finder(site.terms).find(text, set())]
+    return [term for _, _, term in finder_of(site.terms).find(text, set())]
 
 
 def teaching_pages(

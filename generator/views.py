@@ -243,13 +243,16 @@ def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
         facts.append(FactRow(fact, cells, sum(c.status == "stated" for c in cells)))
     stated = tuple(sum(c.status == "stated" for c in col.article.coverage) for col in columns)
     words = []
+    # Each article's framing hits by (category, term), indexed once: not filtered again for every term.
+    hits_of: list[dict[tuple[str, str], list]] = []
+    for col in columns:
+        hits_of.append({})
+        for h in col.article.framing:
+            hits_of[-1].setdefault((h.category, h.term), []).append(h)
     for category in site.lexicon:
         rows = []
         for term in category.terms:
-            hits = [
-                [h for h in col.article.framing if h.category == category.id and h.term == term.term]
-                for col in columns
-            ]
+            hits = [found.get((category.id, term.term), []) for found in hits_of]
             counts = tuple(sum(1 for h in found if h.quoted is None) for found in hits)
             quoted = tuple(sum(1 for h in found if h.quoted is not None) for found in hits)
             rows.append(WordRow(term, counts, quoted))

@@ -10,6 +10,7 @@ it is the glossary's text, not the page's, so search must not find the page by i
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 
@@ -77,6 +78,12 @@ class Finder:
             done.add(term.id)
             found.append((at, end, term))
         return found
+
+
+@functools.lru_cache(maxsize=4)
+def finder_of(terms: tuple[Term, ...]) -> Finder:
+    """The Finder of a glossary, made once (terms are frozen): every page's handout lists the terms it uses."""
+    return Finder(terms)
 
 
 def term_html(word: str, term: Term) -> str:

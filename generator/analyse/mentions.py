@@ -24,29 +24,49 @@ APOSTROPHES = {"’": "'", "‘": "'", "`": "'"}
 WORD_START = r"(?<![\w])(?<!\w')"
 
 
+def _fold_char(ch: str) -> str:
+    """What one character folds to (often one character; none for a combining mark, two for "ß")."""
+    ch = APOSTROPHES.get(ch, ch)
+    if ch.isascii():
+        return ch.lower()
+    return "".join(
+        part.casefold() for part in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(part)
+    )
+
+
+class _FoldTable(dict):
+    """str.translate's table for fold, filled in as characters are met (a text holds few distinct ones)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """Lower-case, accent-free text with straight apostrophes, and each character's offset in ``text``.
 
-    Cached: every analysis (names, history, word choice, glossary) folds the same paragraphs.
+    Cached: every analysis (names, history, word choice, glossary) folds the same paragraphs. Each character
+    folds on its own (``_fold_char``), so the text is translated in one pass and the offsets are worked out
+    only around the few characters that do not fold to exactly one.
     """
     if text.isascii():  # the common fast path: one character in, one out
         return text.replace("`", "'").lower(), tuple(range(len(text)))
-    chars: list[str] = []
+    folded = text.translate(_FOLD)
+    odd = [c for c in set(text) if len(_FOLD[ord(c)]) != 1]
+    if not odd:
+        return folded, tuple(range(len(text)))
     index: list[int] = []
-    for i, ch in enumerate(text):
-        ch = APOSTROPHES.get(ch, ch)
-        if ch.isascii():
-            chars.append(ch.lower())
-            index.append(i)
-            continue
-        for part in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                chars.append(folded)
-                index.append(i)
-    return "".join(chars), tuple(index)
+    at = 0
+    for m in re.finditer("[" + "".join(map(re.escape, odd)) + "]", text):
+        index.extend(range(at, m.start()))
+        index.extend([m.start()] * len(_FOLD[ord(m.group())]))
+        at = m.end()
+    index.extend(range(at, len(text)))
+    return folded, tuple(index)
 
 
 def _strip_accents(text: str) -> str:
