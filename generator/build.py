@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import classroom, integrity, project, sitedata
+from . import classroom, integrity, project, quiz_index, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
 from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
@@ -68,6 +68,30 @@ ANALYSIS_INPUTS = (
     "facts.yml",
     "lexicon.yml",
 )
+
+
+def forget_caches() -> None:
+    """Forget everything kept in this process between builds (analysed articles, rendered pages, compiled
+    templates, folded texts, grades…), so that the next build works as a first build in a new process does:
+    for the benchmark's cold figures and for tests."""
+    import functools
+    import gc
+
+    from . import memo, readability, render, views
+    from .analyse import names
+
+    _ANALYSED.clear()
+    memo.forget()
+    readability._GRADES.clear()
+    render._ENVIRONMENTS.clear()
+    names._READINGS.clear()
+    views._LAST.clear()
+    quiz_index._LAST.clear()
+    for cached in gc.get_objects():  # every functools.lru_cache of the generator (fold, spans, relative…)
+        if isinstance(cached, functools._lru_cache_wrapper) and getattr(cached, "__module__", "").startswith(
+            "generator."
+        ):
+            cached.cache_clear()
 
 
 def _fingerprint(site_data: Path, name: str, words_per_minute: int) -> str:

@@ -25,10 +25,16 @@ def folded(text: str) -> str:
     return " ".join(fold(text)[0].split())
 
 
+@functools.lru_cache(maxsize=65536)
+def _whole_words(needle: str) -> re.Pattern:
+    """The pattern of ``needle`` as whole words, compiled once (re's own cache holds only 512)."""
+    return re.compile(rf"(?<![\w]){re.escape(needle)}(?![\w])")
+
+
 def uses(haystack: str, phrase: str) -> bool:
     """Whether ``phrase`` occurs in the folded ``haystack`` as whole words."""
     needle = folded(phrase)
-    return bool(needle) and re.search(rf"(?<![\w]){re.escape(needle)}(?![\w])", haystack) is not None
+    return bool(needle) and _whole_words(needle).search(haystack) is not None
 
 
 def overlaps(a: str, b: str) -> bool:

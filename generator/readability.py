@@ -16,6 +16,7 @@ Pure: Markdown in, text or numbers out.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -136,8 +137,20 @@ def grade(text: str) -> Grade:
     return Grade(round(float(textstat.flesch_kincaid_grade(text)), 1), words, textstat.sentence_count(text))
 
 
+_GRADES: dict[bytes, Grade] = {}  # by the SHA-256 of the page: a page's grade is a pure function of its text
+_KEEP = 100_000  # grades kept (a few MB): more than the pages of a 10,000-article site's two last builds
+
+
 def page_grade(markdown_page: str) -> Grade:
-    return grade(prose(markdown_page))
+    """The grade of a page's prose, worked out once per text: `mkdocs serve` grades only the pages that an
+    edit changed."""
+    key = hashlib.sha256(markdown_page.encode("utf-8", "surrogatepass")).digest()
+    found = _GRADES.get(key)
+    if found is None:
+        if len(_GRADES) >= _KEEP:
+            _GRADES.clear()
+        found = _GRADES[key] = grade(prose(markdown_page))
+    return found
 
 
 def hardest(text: str, n: int = 5) -> list[tuple[float, str]]:

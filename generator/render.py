@@ -30,6 +30,7 @@ from .charts import bar_chart, bars, comparison_pictures, history_timeline
 from .escape import escape_inline, escape_text, yaml_string
 from .export import corpus_json
 from .layers import article_layers, frame_pattern, history_links
+from .memo import Memo
 from .model import Article, FramingHit, Mention, Site
 from .urls import attribute, href, web_url
 from .views import actor_views, comparison_view, provenance
@@ -354,6 +355,35 @@ def by_date(articles) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published.value or "9999", a.outlet.name, a.id))
 
 
+SOURCE_PAGES = Memo("source pages")
+
+
+def _source_page(
+    env, article, path, known, finder, numbers, directory_urls, category_names, lexicon, events, names
+) -> str:
+    text = linked_paragraphs(article, known, finder, numbers, directory_urls, category_names)
+    history = history_links(article)
+    return env.get_template("source.md.j2").render(
+        article=article,
+        page=path,
+        article_page=article_page,
+        actor_page=actor_page,
+        text=text,
+        history=history,
+        layers=article_layers(text, history),
+        href=lambda target, anchor="": raw_href(path, target, directory_urls, anchor),
+        lexicon=lexicon,
+        numbers=numbers,
+        events=events,
+        actors=names,
+        named=[
+            (names[a], n)
+            for a, n in sorted(counts(article.mentions).items(), key=lambda x: (-x[1], x[0]))
+            if a in names
+        ],
+    )
+
+
 def render_site(
     site: Site, templates: Path, directory_urls: bool | str = True, site_url: str | None = None
 ) -> dict[str, str]:
@@ -375,29 +405,17 @@ def render_site(
     numbers = {c.id: n for n, c in enumerate(site.lexicon, 1)}  # framing categories, numbered for the legend
     names = {a.id: a for a in site.actors}
     category_names = {n: c.name for n, c in enumerate(site.lexicon, 1)}
+    # A source page is made from its article and this context only (the template is given nothing else):
+    # `mkdocs serve` renders again only the articles an edit changed (memo.py).
+    SOURCE_PAGES.begin((env, directory_urls, site.actors, site.terms, site.lexicon, site.events))
     for article in articles:
         path = article_page(article)
-        text = linked_paragraphs(article, known, finder, numbers, directory_urls, category_names)
-        history = history_links(article)
-        pages[path] = env.get_template("source.md.j2").render(
-            site=site,
-            article=article,
-            page=path,
-            article_page=article_page,
-            actor_page=actor_page,
-            text=text,
-            history=history,
-            layers=article_layers(text, history),
-            href=lambda target, anchor="", here=path: raw_href(here, target, directory_urls, anchor),
-            lexicon=site.lexicon,
-            numbers=numbers,
-            events=events,
-            actors=names,
-            named=[
-                (names[a], n)
-                for a, n in sorted(counts(article.mentions).items(), key=lambda x: (-x[1], x[0]))
-                if a in names
-            ],
+        pages[path] = SOURCE_PAGES.get(
+            path,
+            article,
+            lambda a=article, p=path: _source_page(
+                env, a, p, known, finder, numbers, directory_urls, category_names, site.lexicon, events, names
+            ),
         )
     groups = actor_views(site, tuple(articles))
     if site.actors:

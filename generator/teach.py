@@ -19,6 +19,7 @@ from . import classroom, lessons, packets
 from .analyse import word_stats
 from .analyse.glossary import finder_of
 from .errors import SiteDataError
+from .memo import Memo
 from .model import Outlet, Site, Teaching
 from .qr import page_url, public_base, qr_svg
 from .quiz import MAX_QUESTIONS, article_quiz, comparison_quiz, curated_quiz
@@ -209,6 +210,9 @@ def terms_in(site: Site, text: str) -> list:
     return [term for _, _, term in finder_of(site.terms).find(text, set())]
 
 
+HANDOUT_TEXTS = Memo("handout texts")  # an article's handout text and terms, by its page (see memo.py)
+
+
 def teaching_pages(
     site: Site,
     env: jinja2.Environment,
@@ -242,6 +246,7 @@ def teaching_pages(
     numbers = {c.id: n for n, c in enumerate(site.lexicon, 1)}
     names = teaching.page_names if teaching else {}
     base = public_base(site_url)
+    HANDOUT_TEXTS.begin((site.lexicon, site.terms))
     for path in paths:
         kind = page_type(path)
         address = "/" + url_of(path)
@@ -282,6 +287,17 @@ def teaching_pages(
         sent_to = mentioned(
             [q.q for q in questions] + ([activity.text] if activity else []), titles, names, known
         )
+        if article:  # the article's text and the terms it uses: its own, made again only when it changed
+            text, terms = HANDOUT_TEXTS.get(
+                path,
+                article,
+                lambda a=article: (
+                    linked_paragraphs(a, set(), None, numbers),
+                    terms_in(site, " ".join(p.text for p in a.paragraphs)),
+                ),
+            )
+        else:
+            text, terms = {}, terms_in(site, plain_text(pages[path]))
         out[handout_path] = handout.render(
             title=titles[address],
             address=address,
@@ -291,12 +307,10 @@ def teaching_pages(
             activity=activity,
             article=article,
             article_grade=parts["article_grade"],
-            text=linked_paragraphs(article, set(), None, numbers) if article else {},
+            text=text,
             lexicon=site.lexicon,
             numbers=numbers,
-            terms=terms_in(
-                site, " ".join(p.text for p in article.paragraphs) if article else plain_text(pages[path])
-            ),
+            terms=terms,
             lateral=lateral,
             sent_to=[
                 (a, titles[a], raw_href(handout_path, page_of[a], directory_urls))

@@ -224,7 +224,20 @@ LATER_AFTER_DAYS = 30
 NAMED_ROWS = 12  # speakers not in actors.yml with a row of their own on the voices page
 
 
+_LAST: list = []  # [(site, articles, comparison)] of the last call (held, so that the site's id is not reused)
+
+
 def comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
+    """The comparison pages' model; the same site and articles give the same (frozen) view, so the quizzes
+    and the pages of one build share one."""
+    if _LAST and _LAST[0][0] is site and _LAST[0][1] == articles:
+        return _LAST[0][2]
+    view = _comparison_view(site, articles)
+    _LAST[:] = [(site, articles, view)]
+    return view
+
+
+def _comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
     story_date = site.story.date if site.story else None
     columns = []
     for a in articles:

@@ -7,6 +7,7 @@ Names listed under ``not_actors`` in attribution.yml (places, days, months, even
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Article, Attribution, Warning
 from .mentions import fold
@@ -21,59 +22,43 @@ def unknown_names(
     capitalised names in running text, leaving out sentence-initial words, headlines and subheads ("Cancel the
     Summit"), and names only ever read as places ("in Tehran")."""
     finder = Finder(attribution)
-    ignore = finder.ignore
     locative = {w.casefold() for w in attribution.place_prepositions}
-    longest_first = sorted(ignore, key=len, reverse=True)
+    longest_first = sorted(finder.ignore, key=len, reverse=True)
+    if _READINGS and _READINGS[0] != attribution:
+        _READINGS.clear()  # another attribution.yml: every article is read again
+    last = _READINGS[1] if _READINGS else {}
+    readings: dict[int | str, tuple[Article, _Reading]] = {}  # by id and by file
     entities: dict[str, tuple[Article, str, set[str]]] = {}  # name → first article, paragraph, spellings
     others: dict[str, tuple[Article, str]] = {}
     places: set[str] = set()
     modifiers: dict[str, list[int]] = {}  # single word → [uses, uses before a lower-case word]
     lists: list[list[str]] = []  # names in one list ("Pennsylvania, Connecticut and Maryland"): one kind
     for article in articles:
-        found = article.discovered  # the analysis's reading (with the same attribution and mentions)
-        if found is None:
-            found, _, _ = discovered_mentions(article.paragraphs, article.mentions, attribution)
-        for m in found:
-            name = m.actor[1:]
-            entry = entities.setdefault(name, (article, m.paragraph, set()))
-            entry[2].add(m.text)
-        covered: dict[str, list[tuple[int, int]]] = {}
-        for m in (*article.mentions, *found):
-            covered.setdefault(m.paragraph, []).append((m.start, m.end))
-        for paragraph in article.paragraphs:
-            if headline_like(paragraph.text):
-                continue  # a headline or subhead in the body: every word is capitalised
-            previous_end = -1
-            for f in finder.runs(paragraph, covered.get(paragraph.id, [])):
-                joined = previous_end >= 0 and re.fullmatch(
-                    r",?\s+(?:and\s+|or\s+)?|,\s*", paragraph.text[previous_end : f.start]
-                )
-                previous_end = f.end
-                name = _strip_known_prefix(" ".join(f.words), longest_first)
-                parts = name.split()
-                if not parts or re.search(r"-[a-z]+$|[’'](m|re|ve|ll|d)$", name):
-                    continue  # "Latin American", "U.S.-backed", "We're"
-                if len(parts) == 1 and (f.initial or len(name) < 3):
-                    continue
-                if " and " in name or re.match(r"[A-Z]-", name):
-                    continue  # "Trump and Clinton": two names, each listed on its own; "R-Texas": party, state
-                if len(parts) == 1 and not name.isupper():
-                    # "American officials", "Democratic candidates": a word that always modifies a noun after
-                    # it is an adjective, not a name.
-                    modifier = re.match(r"(?:’s|'s)?\s+[a-z]", paragraph.text[f.end : f.end + 4]) is not None
-                    uses = modifiers.setdefault(name, [0, 0])
-                    uses[0] += 1
-                    uses[1] += modifier
-                if _key(name) in ignore or all(_key(w) in ignore for w in parts):
-                    continue
-                before = re.search(r"(\w+)\s+(?:the\s+)?$", paragraph.text[max(0, f.start - 20) : f.start])
-                if before and before.group(1).casefold() in locative:
-                    places.add(name)
-                if joined and lists:
-                    lists[-1].append(name)
-                else:
-                    lists.append([name])
-                others.setdefault(name, (article, paragraph.id))
+        # The same frozen article (held, so its id is not reused), or an equal one (quote overrides copy it).
+        cached = last.get(id(article)) or last.get(article.file)
+        if cached is not None and (cached[0] is article or cached[0] == article):
+            reading = cached[1]
+        else:
+            reading = _read(article, attribution, finder, locative, longest_first)
+        readings[id(article)] = readings[article.file] = (article, reading)
+        for name, paragraph, text in reading.entities:
+            entry = entities.setdefault(name, (article, paragraph, set()))
+            entry[2].add(text)
+        for name, paragraph, modifier, counted, place, joined in reading.runs:
+            if modifier is not None:
+                uses = modifiers.setdefault(name, [0, 0])
+                uses[0] += 1
+                uses[1] += modifier
+            if not counted:
+                continue
+            if place:
+                places.add(name)
+            if joined and lists:
+                lists[-1].append(name)
+            else:
+                lists.append([name])
+            others.setdefault(name, (article, paragraph))
+    _READINGS[:] = [attribution, readings]  # the last call's only: `mkdocs serve` reads again what changed
     for group in lists:
         if places.intersection(group):
             places.update(group)
@@ -107,6 +92,63 @@ def unknown_names(
             )
         )
     return tuple(sorted(warnings, key=lambda w: (w.path, w.subject)))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What unknown_names reads in one article, in order: a pure function of the article and attribution.yml,
+    kept between calls (``_READINGS``) so that a live reload reads only the articles an edit changed."""
+
+    entities: tuple[tuple[str, str, str], ...]  # (name, paragraph, spelling) of each discovered mention
+    # (name, paragraph, before a lower-case word? (one-word names only, else None), reported?, after a place
+    # preposition?, joined to the run before it by a comma or "and"?), for each name run of running text
+    runs: tuple[tuple[str, str, bool | None, bool, bool, bool], ...]
+
+
+_READINGS: list = []  # [attribution, {id or file of an article: (article, _Reading)}] of the last call
+
+
+def _read(
+    article: Article, attribution: Attribution, finder: Finder, locative: set[str], longest_first: list[str]
+) -> _Reading:
+    ignore = finder.ignore
+    found = article.discovered  # the analysis's reading (with the same attribution and mentions)
+    if found is None:
+        found, _, _ = discovered_mentions(article.paragraphs, article.mentions, attribution)
+    entities = tuple((m.actor[1:], m.paragraph, m.text) for m in found)
+    runs = []
+    covered: dict[str, list[tuple[int, int]]] = {}
+    for m in (*article.mentions, *found):
+        covered.setdefault(m.paragraph, []).append((m.start, m.end))
+    for paragraph in article.paragraphs:
+        if headline_like(paragraph.text):
+            continue  # a headline or subhead in the body: every word is capitalised
+        previous_end = -1
+        for f in finder.runs(paragraph, covered.get(paragraph.id, [])):
+            joined = previous_end >= 0 and re.fullmatch(
+                r",?\s+(?:and\s+|or\s+)?|,\s*", paragraph.text[previous_end : f.start]
+            )
+            previous_end = f.end
+            name = _strip_known_prefix(" ".join(f.words), longest_first)
+            parts = name.split()
+            if not parts or re.search(r"-[a-z]+$|[’'](m|re|ve|ll|d)$", name):
+                continue  # "Latin American", "U.S.-backed", "We're"
+            if len(parts) == 1 and (f.initial or len(name) < 3):
+                continue
+            if " and " in name or re.match(r"[A-Z]-", name):
+                continue  # "Trump and Clinton": two names, each listed on its own; "R-Texas": party, state
+            modifier = None
+            if len(parts) == 1 and not name.isupper():
+                # "American officials", "Democratic candidates": a word that always modifies a noun after
+                # it is an adjective, not a name.
+                modifier = re.match(r"(?:’s|'s)?\s+[a-z]", paragraph.text[f.end : f.end + 4]) is not None
+            if _key(name) in ignore or all(_key(w) in ignore for w in parts):
+                runs.append((name, paragraph.id, modifier, False, False, False))
+                continue
+            before = re.search(r"(\w+)\s+(?:the\s+)?$", paragraph.text[max(0, f.start - 20) : f.start])
+            place = bool(before and before.group(1).casefold() in locative)
+            runs.append((name, paragraph.id, modifier, True, place, bool(joined)))
+    return _Reading(entities, tuple(runs))
 
 
 def _merge_surnames(entities: dict[str, tuple[Article, str, set[str]]]) -> None:
