@@ -78,13 +78,14 @@ def forget_caches() -> None:
     import gc
 
     from . import memo, readability, render, views
-    from .analyse import names
+    from .analyse import names, people
 
     _ANALYSED.clear()
     memo.forget()
     readability._GRADES.clear()
     render._ENVIRONMENTS.clear()
     names._READINGS.clear()
+    people._FINDER.clear()
     views._LAST.clear()
     quiz_index._LAST.clear()
     for cached in gc.get_objects():  # every functools.lru_cache of the generator (fold, spans, relative…)

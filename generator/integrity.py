@@ -9,6 +9,7 @@ lists), so that removing an article never breaks the build but a misspelt name i
 from __future__ import annotations
 
 import difflib
+import functools
 
 from . import sitedata
 from .errors import SiteDataError, SiteDataErrors
@@ -48,7 +49,13 @@ def dangling(name: str, rules, facts, outlets, entries) -> list[Warning]:
 
 
 def _hint(name: str, known) -> str:
-    near = difflib.get_close_matches(name, sorted(known), n=1)
+    return _closest(name, tuple(sorted(known)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _closest(name: str, known: tuple[str, ...]) -> str:
+    """Cached: difflib reads every file name of a large corpus, and every build asks again."""
+    near = difflib.get_close_matches(name, known, n=1)
     return f" (did you mean '{near[0]}'?)" if near else ""
 
 

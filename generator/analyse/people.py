@@ -47,6 +47,7 @@ SUBHEAD_CHARS = 30  # a line of one or two capitalised words this short, with no
 HEADLINE_SHARE = 0.7  # a paragraph this much in title case is a headline or subhead, not prose
 
 
+@functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     return " ".join(fold(name)[0].replace(".", "").split())
 
@@ -84,6 +85,7 @@ class Finder:
     def __init__(self, attribution: Attribution):
         self.ignore = {key(n) for n in (*attribution.not_actors, *attribution.titles)}
         self.titles = {key(t) for t in attribution.titles}
+        self.openers = self.ignore - self.titles  # words set aside before a name (not its title)
         self.bodies = {key(w) for w in attribution.organisation_words}
         self.verbs = {v.casefold() for v in attribution.speech_verbs}
         self.places = {w.casefold() for w in attribution.place_prepositions}
@@ -122,10 +124,7 @@ class Finder:
                 # Words before the name that are not part of it: an opener or place ("On Monday Ana Ortiz"), a
                 # hyphenated description ("Sixteen-year-old Mei Lin"), an acronym ("AARP CEO Barry Rand").
                 while len(words) > 1 and (
-                    (
-                        key(words[0][1]) in self.ignore - self.titles
-                        and not re.fullmatch(r"[A-Z]\.", words[0][1])
-                    )
+                    (key(words[0][1]) in self.openers and not re.fullmatch(r"[A-Z]\.", words[0][1]))
                     or re.search(r"-[a-z]", words[0][1])
                 ):
                     words.pop(0)
@@ -241,6 +240,17 @@ class Finder:
         return given, surname
 
 
+_FINDER: list = []  # [(attribution, finder)] of the last call (held, so that its id is not reused)
+
+
+def finder_for(attribution: Attribution) -> Finder:
+    """The Finder of these word lists, made once per load_site rather than once per article (a Finder holds
+    nothing but what it reads from them)."""
+    if not (_FINDER and _FINDER[0][0] is attribution):
+        _FINDER[:] = [(attribution, Finder(attribution))]
+    return _FINDER[0][1]
+
+
 @functools.lru_cache(maxsize=16384)
 def _parts(name: str) -> tuple[str, str, str]:
     """nameparser's first, middle and last names of ``name``: a pure function of the string (its constants are
@@ -253,7 +263,7 @@ def discovered_mentions(
     paragraphs, mentions, attribution: Attribution
 ) -> tuple[tuple[Mention, ...], dict[str, str], dict[str, str]]:
     """Mentions of people and bodies actors.yml does not know; their kinds and genders where sure (see above)."""
-    finder = Finder(attribution)
+    finder = finder_for(attribution)
     runs: list[tuple[object, Found]] = []
     by_paragraph: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
