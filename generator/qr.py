@@ -8,6 +8,7 @@ which may be empty (then the page says so and shows no code) or a local one (``m
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from urllib.parse import urlsplit
 
@@ -46,8 +47,10 @@ def page_url(base: str, address: str) -> str:
     return base + address.lstrip("/")
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code of ``url``, dark on light whatever the palette, named for screen readers."""
+    """An inline SVG QR code of ``url``, dark on light whatever the palette, named for screen readers.
+    (Cached: a pure function of the address, and every page of every build has one.)"""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=3, border=4, dark="#000", light="#fff", svgclass="ms-qr__code", title=None)
     label = escape_inline(f"QR code of {url}")
