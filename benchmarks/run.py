@@ -10,9 +10,9 @@ shuffled across articles, people renamed, a numbered word in every headline so e
 unique; headers and page furniture kept so parsing and cleaning do their real work) and measures, in one
 run so that the ratios between the numbers are meaningful on a noisy shared machine:
 
-- generation: ``generator.build.generate`` in this process (best of 3), split into ``load_site`` (read,
-  parse, clean, analyse) and ``render_site`` (Jinja2), plus a cProfile breakdown by package at the largest
-  size;
+- generation: ``generator.build.generate`` in this process (best of 3, every in-process cache forgotten
+  before each: see clear_caches), split into ``load_site`` (read, parse, clean, analyse) and
+  ``render_site`` (Jinja2), plus a cProfile breakdown by package at the largest size;
 - the full ``mkdocs build`` of the project's ``mkdocs.yml`` (microsite plugin on), as a subprocess, with its
   peak RSS;
 - a baseline: the same pages written as real Markdown files and built by the same ``mkdocs.yml`` without the
@@ -287,9 +287,10 @@ def clear_caches() -> None:
     # pyphen (textstat's syllable counter) keeps every word it has hyphenated; a build starts without them.
     for hyphenator in getattr(pyphen, "hdcache", {}).values():
         getattr(hyphenator, "cache", {}).clear()
-    # The generator keeps the last build's analysed articles for `mkdocs serve` (build._ANALYSED): a timed
-    # run must analyse everything, as a first build does.
-    generator.build._ANALYSED.clear()
+    # The generator keeps the last build's work for `mkdocs serve` (analysed articles, rendered source pages,
+    # compiled templates, folded texts, grades: build.forget_caches): a timed run must do everything, as a
+    # first build in a new process does (which the "fresh process" figures measure, imports included).
+    generator.build.forget_caches()
     gc.collect()
 
 
@@ -662,7 +663,8 @@ def report(
         f"- Load average (1/5/15 min; 2 cores shared with other engineers): {loads(load_start)} at the start, "
         f"{loads(load_end)} at the end; each size's 1-minute figure at its start is in the table.",
         f"- Method: synthetic corpora made from the five real articles (see the script's docstring); "
-        f"generation is `generator.build.generate` in-process, best of 3; builds are `mkdocs build` "
+        f"generation is `generator.build.generate` in-process, best of 3 with its caches forgotten (cold "
+        f"analysis and rendering); builds are `mkdocs build` "
         f"subprocesses, best of {repeat} (full and bare alternated), peak RSS is the build process's. "
         f"*Full* is the project's `mkdocs.yml` with the `microsite` plugin; *bare* is the same `mkdocs.yml` "
         f"without the plugin over the same pages written as Markdown files, with the menu the plugin sets "
