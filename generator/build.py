@@ -191,8 +191,9 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
     )
     errors: list[SiteDataError] = []
     by_file = {e.file: e for e in entries}
+    in_corpus = set(files)
     for entry in entries:
-        if entry.file not in files:
+        if entry.file not in in_corpus:
             errors.append(
                 SiteDataError(
                     sources_path,

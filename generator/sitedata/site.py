@@ -131,6 +131,7 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
             )
         )
     entries: list[SourceEntry] = []
+    listed: set[str] = set()  # the files of the entries so far
     known = {o.id for o in outlets}
     for i, node in enumerate(_seq(path, data, "articles", "sources.yml")):
         where = f"articles[{i}]"
@@ -142,8 +143,9 @@ def parse_sources(text: str, path: str) -> tuple[tuple[Outlet, ...], tuple[Sourc
             ("slug", "url", "title", "subtitle", "author", "published", "quotes"),
         )
         file = _text(path, node, "file", where)
-        if any(e.file == file for e in entries):
+        if file in listed:  # a set: a list searched for every entry took 500,000 steps at 1,000 articles
             raise _fail(path, node, "file", f"'{file}' has two entries; give each corpus file one entry")
+        listed.add(file)
         outlet = _text(path, node, "outlet", where)
         if outlet not in known:
             hint = _suggest(outlet, sorted(known), " ")
