@@ -57,6 +57,8 @@ def _read(path: Path, display: str) -> str:
 # `mkdocs serve` then re-analyses only the articles an edit changed (see _fingerprint). The stages are pure
 # functions of these inputs, so a cached article is the article the stages would make again.
 _ANALYSED: dict[str, tuple[Article, tuple[Warning, ...]]] = {}
+# Each curated file's parsed value in the last load_site, with what it was parsed from (see curated()).
+_PARSED: dict[str, tuple[tuple, object]] = {}
 # The curated files an article's parsing, cleaning and analysis read (sources.yml's entry and outlet are
 # in the key apart, so adding an article or editing another one's entry changes nothing here).
 ANALYSIS_INPUTS = (
@@ -81,6 +83,7 @@ def forget_caches() -> None:
     from .analyse import names, people
 
     _ANALYSED.clear()
+    _PARSED.clear()
     memo.forget()
     readability._GRADES.clear()
     render._ENVIRONMENTS.clear()
@@ -120,7 +123,17 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
         path = site_data / file
         if not required and not path.is_file():
             return default
-        return parse(_read(path, f"{name}/{file}"), f"{name}/{file}", *extra)
+        text, display = _read(path, f"{name}/{file}"), f"{name}/{file}"
+        # The parsers are pure: the same text gives the same frozen values, kept from the last build (a
+        # sources.yml of 1,000 entries takes a second to parse with its line numbers), and the pages' caches
+        # (memo.py) then compare the same objects.
+        key = (parse, text, display, extra)
+        last = _PARSED.get(file)
+        if last is not None and last[0] == key:
+            return last[1]
+        value = parse(text, display, *extra)
+        _PARSED[file] = (key, value)
+        return value
 
     info = curated("site.yml", sitedata.parse_site)
     if info is None:
@@ -167,7 +180,10 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
     match = matcher(actors, attribution)
     has_actors = (site_data / "actors.yml").is_file()
     topics, events = curated(
-        "history.yml", sitedata.parse_history, ((), ()), {a.id for a in actors} if has_actors else None
+        "history.yml",
+        sitedata.parse_history,
+        ((), ()),
+        frozenset(a.id for a in actors) if has_actors else None,
     )
     if not has_actors and any(e.figures for e in events):
         warnings.append(
