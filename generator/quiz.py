@@ -430,6 +430,22 @@ def _names_person(site: Site, actor: str, text: str) -> bool:
     return _core(site, actor, text) != " ".join(w.removesuffix("'s") for w in _folded(text).split())
 
 
+def _label_groups(site: Site, actor: str) -> dict[str, list[tuple[str, list[tuple[int, str]]]]]:
+    """The writers' labels of ``actor`` by core (_core), worked out once per site: for each core its distinct
+    labels in the order they first appear, each with its first (position in the site's order, article id) and,
+    when another article uses it too, the first of those (all a quiz needs: the first use by another writer)."""
+    index = _index(site)
+    groups = index.label_groups.get(actor)
+    if groups is None:
+        firsts: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        for position, (writer, other) in enumerate(index.labels_by_actor[actor]):
+            uses = firsts.setdefault(_core(site, other.actor, other.text), {}).setdefault(other.text, [])
+            if not uses or (len(uses) == 1 and uses[0][1] != writer):
+                uses.append((position, writer))
+        groups = index.label_groups[actor] = {core: list(by_text.items()) for core, by_text in firsts.items()}
+    return groups
+
+
 def _label_question(site: Site, article: Article) -> QuizQuestion | None:
     """What the writer calls a person: a descriptor ("socialist dictator"), not a phrase with the person's own
     name in it, against labels other articles use for them that this one never uses."""
@@ -440,14 +456,26 @@ def _label_question(site: Site, article: Article) -> QuizQuestion | None:
     mine = [x for x in _writer_labels(site, article) if not _names_person(site, x.actor, x.text)]
     for label in sorted(mine, key=lambda x: len(used_by[(x.actor, _folded(x.text))])):
         n = int(label.paragraph[1:])
-        cores = {_core(site, label.actor, label.text)}
-        others = []
-        for writer, other in index.labels_by_actor[label.actor]:  # in the site's order of articles
-            if writer != article.id:
-                core = _core(site, other.actor, other.text)
-                if core not in cores and not _uses(text, other.text):
-                    cores.add(core)
-                    others.append(other.text)
+        # Of each core but this label's, the first label another writer uses that this article does not, in
+        # the site's order of articles: the labels grouped by core once per site (_label_groups), so that
+        # each article goes through the cores, not through every label of the site.
+        own = _core(site, label.actor, label.text)
+        chosen = []
+        for core, labels in _label_groups(site, label.actor).items():
+            if core == own:
+                continue
+            best = (
+                None  # (position, label): the earliest use by another writer of a label this one never uses
+            )
+            for other_text, uses in labels:
+                if best is not None and uses[0][0] > best[0]:
+                    break  # labels come in the order of their first use: none later can come before best
+                at = next((p for p, writer in uses if writer != article.id), None)
+                if at is not None and (best is None or at < best[0]) and not _uses(text, other_text):
+                    best = (at, other_text)
+            if best is not None:
+                chosen.append(best)
+        others = [other_text for _, other_text in sorted(chosen)]
         name = names[label.actor]
         right = Choice(label.text, True, f"Paragraph {n} says “{label.text}”.")
         wrong = [Choice(o, False, f"This article never uses “{o}”.") for o in others]

@@ -218,6 +218,7 @@ class SiteIndex:
     outlets: tuple  # names, sorted
     whole: dict = field(default_factory=dict)  # article id → quiz._whole_text, filled in when first asked
     cores: dict = field(default_factory=dict)  # (actor, label) → quiz._core, filled in when first asked
+    label_groups: dict = field(default_factory=dict)  # actor → quiz._label_groups, filled in when first asked
 
 
 _LAST: list = []  # [(site, index)]: the site asked about last (held, so that its id is not reused)
