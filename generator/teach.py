@@ -8,6 +8,7 @@ Pure like render: pages in, pages out. The quizzes come from ``quiz``, the packe
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from urllib.parse import quote_plus
@@ -19,6 +20,7 @@ from . import classroom, lessons, packets
 from .analyse import word_stats
 from .analyse.glossary import finder_of
 from .errors import SiteDataError
+from .escape import escape_text
 from .memo import Memo
 from .model import Outlet, Site, Teaching
 from .qr import page_url, public_base, qr_svg
@@ -195,12 +197,19 @@ def mentioned(texts: list[str], titles: dict[str, str], names: dict[str, str], k
     found = []
     for text in texts:
         for address, title in titles.items():
-            if len(title) > 3 and re.search(rf"(?<!\w){re.escape(title)}(?!\w)", text):
+            if len(title) > 3 and _phrase(title, 0).search(text):
                 found.append(address)
         for phrase, address in names.items():
-            if address in known and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I):
+            if address in known and _phrase(phrase, re.I).search(text):
                 found.append(address)
     return list(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _phrase(phrase: str, flags: int) -> re.Pattern:
+    """``phrase`` as whole words, compiled once: re's own cache holds 512 patterns, and a site of 1,000
+    articles has 2,000 page titles to look for in every page's questions."""
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", flags)
 
 
 def terms_in(site: Site, text: str) -> list:
@@ -210,6 +219,7 @@ def terms_in(site: Site, text: str) -> list:
     return [term for _, _, term in finder_of(site.terms).find(text, set())]
 
 
+GRADE_MARK = "MsGradeMarkQz"  # stands for a page's grade in its footer (letters only: printed as it is)
 HANDOUT_TEXTS = Memo("handout texts")  # an article's handout text and terms, by its page (see memo.py)
 
 
@@ -247,6 +257,7 @@ def teaching_pages(
     names = teaching.page_names if teaching else {}
     base = public_base(site_url)
     HANDOUT_TEXTS.begin((site.lexicon, site.terms))
+    sent_to_of: dict[tuple[str, ...], list[str]] = {}  # questions and activity → the pages they name
     for path in paths:
         kind = page_type(path)
         address = "/" + url_of(path)
@@ -280,13 +291,22 @@ def teaching_pages(
             article_grade=article.stats.grade if article else None,
         )
         # The grade shown is the site's own prose on the finished page, footer included (the reading line
-        # itself is not prose, so it can be measured before its number is filled in).
-        draft = pages[path] + footer.render(stats=reading, **parts)
-        reading = replace(reading, grade=page_grade(draft).grade)
-        out[path] = pages[path] + footer.render(stats=reading, **parts)
-        sent_to = mentioned(
-            [q.q for q in questions] + ([activity.text] if activity else []), titles, names, known
-        )
+        # itself is not prose, so it can be measured before its number is filled in). The footer is rendered
+        # once, with a mark where the grade goes (the template only prints it): the draft that is graded and
+        # the page differ only there. Should the mark not come out exactly once, it is rendered twice.
+        marked = footer.render(stats=replace(reading, grade=GRADE_MARK), **parts)
+        if marked.count(GRADE_MARK) == 1:
+            draft = pages[path] + marked.replace(GRADE_MARK, escape_text(reading.grade))
+            reading = replace(reading, grade=page_grade(draft).grade)
+            out[path] = pages[path] + marked.replace(GRADE_MARK, escape_text(reading.grade))
+        else:
+            draft = pages[path] + footer.render(stats=reading, **parts)
+            reading = replace(reading, grade=page_grade(draft).grade)
+            out[path] = pages[path] + footer.render(stats=reading, **parts)
+        texts = (*(q.q for q in questions), *([activity.text] if activity else []))
+        if texts not in sent_to_of:  # most pages share their type's default questions: read them once
+            sent_to_of[texts] = mentioned(list(texts), titles, names, known)
+        sent_to = sent_to_of[texts]
         if article:  # the article's text and the terms it uses: its own, made again only when it changed
             text, terms = HANDOUT_TEXTS.get(
                 path,
