@@ -23,7 +23,9 @@ DOWNLOADS = "downloads"  # the folder of the published site that holds the zip (
 # disk, where the copy searches with lunr.
 PAGEFIND = "pagefind"
 
-_HREF = re.compile(r'(\b(?:href|action)=")([^"]*)(")')
+# Written as `\b(?:href|action)="` would be, but starting with the two words: a pattern that starts with
+# `\b` is tried at every character of the page (three times slower over a large site's HTML).
+_HREF = re.compile(r'((?:href|action)(?:(?<=\bhref)|(?<=\baction))=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Blocks that only make sense online ("download the classroom copy"), marked by the templates.
 _ONLINE_ONLY = re.compile(r'<(p|div|li) class="ms-online-only">.*?</\1>', re.S)

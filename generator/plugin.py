@@ -14,6 +14,7 @@ one made by ``python -m generator new``, needs only ``- microsite`` under ``plug
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import time
@@ -155,6 +156,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # Editor notes are not failures: log them as INFO so `mkdocs build --strict` still passes.
         for warning in self.result.warnings:
             log.info("note: %s: %s", warning.path, warning.message)
+        _hold_out_of_collector()
 
     def on_files(self, files: Files, config):
         # Files another plugin added since on_pre_build are checked too.
@@ -177,6 +179,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     @event_priority(-100)  # after every other plugin has written into the site folder (search index, offline)
     def on_post_build(self, config):
+        _release_to_collector()
         # Whatever this plugin writes into the site after the pages (a download made from them) goes above
         # this line: config.site_dir is still the new build's folder here, and the swap below is the last step.
         # A large hosted site is indexed by Pagefind while the classroom copy (lunr, from disk) is zipped.
@@ -214,6 +217,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         log.info("wrote the classroom copy %s in %.1f s", out.name, time.perf_counter() - start)
 
     def on_build_error(self, *, error):
+        _release_to_collector()
         if self.staging is not None:
             discard_site(self.staging)
             self.staging = None
@@ -221,6 +225,20 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.site_data))
         return server
+
+
+def _hold_out_of_collector() -> None:
+    """Keep what generation made (the site model, the pages, the caches) out of the cyclic garbage collector
+    while MkDocs builds: MkDocs and Markdown allocate millions of objects, and each full collection would walk
+    the generator's too (measured at 1,000 articles: 1.9 s of collections against 0.5 s in a bare build). The
+    objects are still freed by reference counting; ``_release_to_collector`` hands them back."""
+    gc.freeze()
+
+
+def _release_to_collector() -> None:
+    """After the build (or its failure), so that a long `mkdocs serve` session does not keep every build's
+    cycles."""
+    gc.unfreeze()
 
 
 def _clashes(files: Files, pages: dict, config) -> list[str]:

@@ -35,6 +35,18 @@ def test_links_to_folders_open_their_index_file(link, on_disk):
     assert f'href="{on_disk}"' in offline_html("sources/x/index.html", page)
 
 
+def test_only_href_and_action_attributes_are_links():
+    # The attribute's name is a word of its own (the pattern is written for speed, not with a leading \b).
+    page = (
+        '<a data-href="a/">1</a><form action="b/"></form><a xhref="c/">3</a><a data-xaction="d/">4</a>'
+        '<a href="e/" title="href=">5</a>'
+    )
+    done = offline_html("index.html", page)
+    assert 'data-href="a/index.html"' in done and 'action="b/index.html"' in done
+    assert 'xhref="c/"' in done and 'data-xaction="d/"' in done
+    assert 'href="e/index.html" title="href="' in done
+
+
 def test_pages_load_the_search_shim_from_the_site_and_drop_online_only_blocks():
     page = '<html><head><title>t</title></head><body><p class="ms-online-only">Download <a href="x.zip">it</a></p></body></html>'
     done = offline_html("teachers/index.html", page)
