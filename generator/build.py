@@ -441,6 +441,6 @@ def write_classroom_copy(site_dir: Path, out: Path | None = None) -> Path:
                 info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                archive.writestr(info, content)
+                archive.writestr(info, content, compresslevel=classroom.COMPRESS_LEVEL)
 
     return write_zip(out, fill)

@@ -22,6 +22,10 @@ DOWNLOADS = "downloads"  # the folder of the published site that holds the zip (
 # A large hosted site's Pagefind index (generator/pagefind.py), written while the zip is made: no use from
 # disk, where the copy searches with lunr.
 PAGEFIND = "pagefind"
+# zlib's level for the zip's members. Measured over a 300-article site (42 MB of members): level 6 (zlib's
+# default) takes 0.67 s and makes 7.8 MB, level 4 0.37 s and 8.2 MB, level 1 0.23 s and 9.5 MB. Every
+# `mkdocs build` makes the zip, a teacher downloads it once: 5 % more bytes for half the time.
+COMPRESS_LEVEL = 4
 
 # Written as `\b(?:href|action)="` would be, but starting with the two words: a pattern that starts with
 # `\b` is tried at every character of the page (three times slower over a large site's HTML).

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import zipfile
+import zlib
 
 import pytest
 
+from generator import classroom
 from generator.build import generate, write_classroom_copy
 from generator.classroom import member, offline_html, offline_search_index
 from generator.qr import public_base, qr_svg
@@ -96,6 +98,21 @@ def test_the_zip_is_the_same_for_the_same_site(tmp_path):
     with zipfile.ZipFile(site / "downloads" / "classroom-copy.zip") as z:
         assert sorted(z.namelist()) == ["index.html", "sources/x/index.html"]
         assert 'href="../../index.html"' in z.read("sources/x/index.html").decode()
+
+
+def test_the_zip_is_compressed_at_the_chosen_level(tmp_path):
+    # classroom.COMPRESS_LEVEL, not zlib's default: every build makes the zip (see the figures there).
+    site = tmp_path / "site"
+    site.mkdir()
+    text = " ".join(f"<p>Paragraph {i} of the page, {i * 7919 % 1000} words.</p>" for i in range(3000))
+    (site / "page.html").write_text(f"<html><head></head><body>{text}</body></html>")
+    with zipfile.ZipFile(write_classroom_copy(site)) as z:
+        info = z.getinfo("page.html")
+        content = z.read("page.html")
+    deflate = zlib.compressobj(classroom.COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    assert info.compress_size == len(deflate.compress(content) + deflate.flush())
+    default = zlib.compressobj(6, zlib.DEFLATED, -15)
+    assert info.compress_size != len(default.compress(content) + default.flush())
 
 
 @pytest.mark.parametrize(
