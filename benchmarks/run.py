@@ -112,6 +112,7 @@ def write_config(src: Path, dest: Path, *, plugin: bool = True) -> None:
 class Run:
     seconds: float
     rss_mb: float
+    cpu: float = 0.0  # user + system s of the build's process: steadier than wall time on a loaded machine
 
 
 def run_mkdocs(project: Path, site: Path, log: Path) -> Run:
@@ -128,7 +129,7 @@ def run_mkdocs(project: Path, site: Path, log: Path) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         raise SystemExit(f"mkdocs build failed in {project}:\n{log.read_text()[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def free_port() -> int:
@@ -175,6 +176,7 @@ def serve_reload(project: Path, site_data: Path, log: Path, timeout: float = 360
             time.sleep(1.0)  # let the watcher settle after the first build
             path = site_data / "corpus" / article.file
             text = path.read_text(encoding="utf-8")
+            logged = len(log.read_text())  # serve logs to stderr, line by line: all of the first build
             saved = time.perf_counter()
             path.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
             while marker not in (fetch(url) or ""):
@@ -186,8 +188,10 @@ def serve_reload(project: Path, site_data: Path, log: Path, timeout: float = 360
         finally:
             proc.terminate()
             proc.wait(timeout=60)
-    times = re.findall(r"generated \d+ pages in ([\d.]+) s", log.read_text())
-    return Reload(first, served, float(times[-1]) if len(times) >= 2 else float("nan"))
+    # The rebuild the edit started: the first one logged after the save (restoring the article afterwards
+    # may start another before serve stops).
+    times = re.findall(r"generated \d+ pages in ([\d.]+) s", log.read_text()[logged:])
+    return Reload(first, served, float(times[0]) if times else float("nan"))
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never downloaded
