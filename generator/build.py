@@ -77,7 +77,7 @@ def forget_caches() -> None:
     templates, folded texts, grades…), so that the next build works as a first build in a new process does:
     for the benchmark's cold figures and for tests."""
     import functools
-    import gc
+    import sys
 
     from . import memo, readability, render, views
     from .analyse import names, people
@@ -91,11 +91,11 @@ def forget_caches() -> None:
     people._FINDER.clear()
     views._LAST.clear()
     quiz_index._LAST.clear()
-    for cached in gc.get_objects():  # every functools.lru_cache of the generator (fold, spans, relative…)
-        if isinstance(cached, functools._lru_cache_wrapper) and getattr(cached, "__module__", "").startswith(
-            "generator."
-        ):
-            cached.cache_clear()
+    for module in list(sys.modules.values()):  # every functools.lru_cache of the generator (fold, spans…)
+        if getattr(module, "__name__", "").startswith("generator."):
+            for value in list(vars(module).values()):
+                if isinstance(value, functools._lru_cache_wrapper):
+                    value.cache_clear()
 
 
 def _fingerprint(site_data: Path, name: str, words_per_minute: int) -> str:
