@@ -221,6 +221,8 @@ def terms_in(site: Site, text: str) -> list:
 
 GRADE_MARK = "MsGradeMarkQz"  # stands for a page's grade in its footer (letters only: printed as it is)
 HANDOUT_TEXTS = Memo("handout texts")  # an article's handout text and terms, by its page (see memo.py)
+FOOTERS = Memo("footers")  # a page's teaching footer, by the arguments its template is given
+HANDOUTS = Memo("handouts")  # a page's handout, by the arguments its template is given
 
 
 def teaching_pages(
@@ -257,6 +259,8 @@ def teaching_pages(
     names = teaching.page_names if teaching else {}
     base = public_base(site_url)
     HANDOUT_TEXTS.begin((site.lexicon, site.terms))
+    FOOTERS.begin(footer)  # a template of the environment, which is made again when a template changes
+    HANDOUTS.begin(handout)
     sent_to_of: dict[tuple[str, ...], list[str]] = {}  # questions and activity → the pages they name
     for path in paths:
         kind = page_type(path)
@@ -294,7 +298,11 @@ def teaching_pages(
         # itself is not prose, so it can be measured before its number is filled in). The footer is rendered
         # once, with a mark where the grade goes (the template only prints it): the draft that is graded and
         # the page differ only there. Should the mark not come out exactly once, it is rendered twice.
-        marked = footer.render(stats=replace(reading, grade=GRADE_MARK), **parts)
+        marked_stats = replace(reading, grade=GRADE_MARK)
+        # What the template is given is all it can print: the same arguments, the same footer (memo.py).
+        marked = FOOTERS.get(
+            path, (marked_stats, parts), lambda s=marked_stats, p=parts: footer.render(stats=s, **p)
+        )
         if marked.count(GRADE_MARK) == 1:
             draft = pages[path] + marked.replace(GRADE_MARK, escape_text(reading.grade))
             reading = replace(reading, grade=page_grade(draft).grade)
@@ -318,7 +326,7 @@ def teaching_pages(
             )
         else:
             text, terms = {}, terms_in(site, plain_text(pages[path]))
-        out[handout_path] = handout.render(
+        given = dict(
             title=titles[address],
             address=address,
             page_href=raw_href(handout_path, path, directory_urls),
@@ -338,6 +346,7 @@ def teaching_pages(
                 if a != address
             ],
         )
+        out[handout_path] = HANDOUTS.get(handout_path, given, lambda g=given: handout.render(**g))
     if teaching is not None:
         route = [(a, why) for a, why in teaching.route if a in known]  # without pages left out (see left_out)
         listed = packet_pages(site, env, teaching, questions_of, titles, page_of, quizzes, directory_urls)

@@ -13,7 +13,7 @@ from generator import render
 from generator.analyse import names
 from generator.build import ROOT, forget_caches, generate, load_site
 from generator.render import SOURCE_PAGES
-from generator.teach import HANDOUT_TEXTS
+from generator.teach import FOOTERS, HANDOUT_TEXTS, HANDOUTS
 
 from .conftest import SITE_DATA
 
@@ -40,6 +40,7 @@ def test_an_edited_article_is_the_only_one_rendered_again(project):
     again = generate(site_data, templates)
     assert (SOURCE_PAGES.hits, SOURCE_PAGES.misses) == (5, 0)
     assert (HANDOUT_TEXTS.hits, HANDOUT_TEXTS.misses) == (5, 0)
+    assert FOOTERS.misses == HANDOUTS.misses == 0 and FOOTERS.hits == HANDOUTS.hits > 5
     assert again.pages == first.pages
     corpus = sorted((site_data / "corpus").iterdir())
     text = corpus[1].read_text(encoding="utf-8")
@@ -49,6 +50,7 @@ def test_an_edited_article_is_the_only_one_rendered_again(project):
     edited = generate(site_data, templates)
     assert (SOURCE_PAGES.hits, SOURCE_PAGES.misses) == (4, 1)
     assert (HANDOUT_TEXTS.hits, HANDOUT_TEXTS.misses) == (4, 1)
+    assert HANDOUTS.misses >= 1 and FOOTERS.misses >= 1  # the edited article's (and any page that lists it)
     article = next(a for a in edited.site.articles if a.file == corpus[1].name)
     page = f"sources/{article.id}.md"
     assert "Nobody answered the telephone that evening." in edited.pages[page]
@@ -82,6 +84,7 @@ def test_an_edited_template_is_compiled_again(project):
     assert render.environment(templates) is not env
     edited = generate(site_data, templates)
     assert (SOURCE_PAGES.hits, SOURCE_PAGES.misses) == (0, 5)
+    assert FOOTERS.hits == HANDOUTS.hits == 0  # a new environment: every template's output made again
     assert all(
         "A LINE FROM THE TEMPLATE." in edited.pages[f"sources/{a.id}.md"] for a in edited.site.articles
     )
