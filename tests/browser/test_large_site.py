@@ -21,7 +21,7 @@ import yaml
 
 from ..builds import built, project_config
 from .helpers import REPO_ROOT, failure_report, format_axe_violations, run_axe, search
-from .test_layout import OVERFLOW, SETTLE
+from .test_layout import wider_than_screen
 
 ARTICLES = 100
 SITE = f"synthetic-{ARTICLES}"
@@ -84,14 +84,9 @@ def visited(browser_context, base_url, sample):
             tab.goto(base_url + path, wait_until="load")
             tab.wait_for_load_state("networkidle")
             for width in sorted(WIDTHS, reverse=True):
-                tab.set_viewport_size({"width": width, "height": 800})
-                tab.evaluate(SETTLE)
-                found = tab.evaluate(OVERFLOW)
-                if found["width"] > found["screen"]:
-                    too_wide.setdefault(path, []).append(
-                        f"{width} px: page is {found['width']} px wide; sticking out: "
-                        + ("; ".join(found["culprits"]) or "(no element found)")
-                    )
+                problem = wider_than_screen(tab, width, 800)
+                if problem:
+                    too_wide.setdefault(path, []).append(problem)
             seen[path] = list(requests)
     finally:
         tab.close()

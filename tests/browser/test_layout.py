@@ -51,6 +51,18 @@ TABLES_1280 = """() => [...document.querySelectorAll('.md-content table')].map(t
 }).filter(t => t.scrolls || t.stacked)"""
 
 
+def wider_than_screen(tab, width: int, height: int) -> str | None:
+    """At this viewport width, how the page is wider than the screen and what sticks out; None if it is not."""
+    tab.set_viewport_size({"width": width, "height": height})
+    tab.evaluate(SETTLE)
+    found = tab.evaluate(OVERFLOW)
+    if found["width"] <= found["screen"]:
+        return None
+    return f"{width} px: page is {found['width']} px wide; sticking out: " + (
+        "; ".join(found["culprits"]) or "(no element found)"
+    )
+
+
 @pytest.fixture(scope="module")
 def measured(browser_context, base_url, pages):
     """Each page visited once: its tables at 1280 px, then its width at 768, 390 and 360 px."""
@@ -71,14 +83,9 @@ def measured(browser_context, base_url, pages):
                     + (" (restacked)" if t["stacked"] else " (scrolls)")
                 )
             for width in NARROW:
-                tab.set_viewport_size({"width": width, "height": HEIGHT})
-                tab.evaluate(SETTLE)
-                found = tab.evaluate(OVERFLOW)
-                if found["width"] > found["screen"]:
-                    too_wide.setdefault(path, []).append(
-                        f"{width} px: page is {found['width']} px wide; sticking out: "
-                        + ("; ".join(found["culprits"]) or "(no element found)")
-                    )
+                problem = wider_than_screen(tab, width, HEIGHT)
+                if problem:
+                    too_wide.setdefault(path, []).append(problem)
     finally:
         tab.close()
     return too_wide, tables
