@@ -496,18 +496,21 @@ def _word_question(site: Site, article: Article, asked: set[str]) -> QuizQuestio
     text = _whole_text(article, site)
     term_users = _index(site).term_users
     users = {(h.category, h.term): term_users[h.term] for h in article.framing}
-    order = [c.id for c in site.lexicon]
-    for category_id, term_name in sorted(users, key=lambda k: (users[k], order.index(k[0]))):
+    order = {c.id: i for i, c in reversed(list(enumerate(site.lexicon)))}  # each id's first place
+    used = {h.term for h in article.framing}
+    unused_of: dict[str, list] = {}  # category → its terms the article never uses (the same for each hit)
+    for category_id, term_name in sorted(users, key=lambda k: (users[k], order[k[0]])):
         if _folded(term_name) in asked:
             continue
-        category = site.lexicon[order.index(category_id)]
+        category = site.lexicon[order[category_id]]
         hit = next(h for h in article.framing if h.term == term_name and h.category == category_id)
-        unused = [
-            t
-            for t in category.terms
-            if not any(h.term == t.term for h in article.framing)
-            and not any(_uses(text, f) for f in (t.term, *t.forms))
-        ]
+        if category_id not in unused_of:
+            unused_of[category_id] = [
+                t
+                for t in category.terms
+                if t.term not in used and not any(_uses(text, f) for f in (t.term, *t.forms))
+            ]
+        unused = unused_of[category_id]
         n = int(hit.paragraph[1:])
         right = Choice(term_name, True, f"Paragraph {n} uses it; it is marked there.")
         wrong = [Choice(t.term, False, f"This article never uses “{t.term}”.") for t in unused]

@@ -21,7 +21,10 @@ WORD = re.compile(r"\w+")
 SMALL = 12  # up to this many choices, distinct() compares each with each
 
 
+@functools.lru_cache(maxsize=65536)
 def folded(text: str) -> str:
+    """The text folded (``mentions.fold``), its whitespace runs one space: cached, since a quiz folds the same
+    phrases (terms, labels, names) for every article."""
     return " ".join(fold(text)[0].split())
 
 
@@ -31,14 +34,35 @@ def _whole_words(needle: str) -> re.Pattern:
     return re.compile(rf"(?<![\w]){re.escape(needle)}(?![\w])")
 
 
+@functools.lru_cache(maxsize=4096)
+def _words_in(haystack: str) -> frozenset[str]:
+    """Every word (``\\w+`` run) of a haystack, once per haystack: an article's whole text is searched for
+    dozens of words and labels."""
+    return frozenset(WORD.findall(haystack))
+
+
 def uses(haystack: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in the folded ``haystack`` as whole words."""
+    """Whether ``phrase`` occurs in the folded ``haystack`` as whole words.
+
+    An occurrence as whole words has each word of the needle as a whole word of the haystack (see _Keys), so
+    a needle with a word the haystack lacks is not searched for: most are not there."""
+    needle = folded(phrase)
+    if not needle:
+        return False
+    words = _tokens(needle)
+    if words and not _words_in(haystack).issuperset(words):
+        return False
+    return _whole_words(needle).search(haystack) is not None
+
+
+def _contains(haystack: str, phrase: str) -> bool:
+    """``uses`` for a short haystack (another choice): searched at once, its words not kept."""
     needle = folded(phrase)
     return bool(needle) and _whole_words(needle).search(haystack) is not None
 
 
 def overlaps(a: str, b: str) -> bool:
-    return a == b or uses(a, b) or uses(b, a)
+    return a == b or _contains(a, b) or _contains(b, a)
 
 
 @functools.lru_cache(maxsize=65536)
