@@ -78,13 +78,28 @@ class GroupView:
 def actor_views(site: Site, articles: tuple[Article, ...]) -> tuple[GroupView, ...]:
     by_id = {a.id: a for a in site.actors}
     outlets = tuple(o for o in site.outlets if any(a.outlet.id == o.id for a in articles))
+    # Each article's mentions, labels and quotations by actor, gathered in one pass over the articles (not one
+    # per actor): the same items in the same order as filtering every article for each actor.
+    mentions_of: list[dict[str, list]] = []
+    labels_of: dict[tuple[str, str], list[Said]] = {}  # (outlet, actor) → the labels, articles in order
+    quotes_of: dict[str, list[Said]] = {}
+    for a in articles:
+        mine: dict[str, list] = {}
+        for m in a.mentions:
+            mine.setdefault(m.actor, []).append(m)
+        mentions_of.append(mine)
+        for lab in a.labels:
+            labels_of.setdefault((a.outlet.id, lab.actor), []).append(Said(a, lab.paragraph, label=lab))
+        for q in a.quotes:
+            if q.kind == "speech" and q.speaker:
+                quotes_of.setdefault(q.speaker, []).append(Said(a, q.paragraph, quote=q))
     views: list[ActorView] = []
     for actor in site.actors:
         per_outlet = Counter()
         per_article: list[tuple[Article, int]] = []
         together: Counter = Counter()
-        for article in articles:
-            mine = [m for m in article.mentions if m.actor == actor.id]
+        for article, found in zip(articles, mentions_of, strict=True):
+            mine = found.get(actor.id)
             if not mine:
                 continue
             per_outlet[article.outlet.id] += len(mine)
@@ -99,24 +114,9 @@ def actor_views(site: Site, articles: tuple[Article, ...]) -> tuple[GroupView, .
                 total=sum(per_outlet.values()),
                 per_outlet=tuple(OutletCount(o, per_outlet[o.id]) for o in outlets),
                 labels=tuple(
-                    OutletLabels(
-                        o,
-                        _label_uses(
-                            Said(a, lab.paragraph, label=lab)
-                            for a in articles
-                            if a.outlet.id == o.id
-                            for lab in a.labels
-                            if lab.actor == actor.id
-                        ),
-                    )
-                    for o in outlets
+                    OutletLabels(o, _label_uses(labels_of.get((o.id, actor.id), ()))) for o in outlets
                 ),
-                quotes=tuple(
-                    Said(a, q.paragraph, quote=q)
-                    for a in articles
-                    for q in a.quotes
-                    if q.kind == "speech" and q.speaker == actor.id
-                ),
+                quotes=tuple(quotes_of.get(actor.id, ())),
                 appears_with=tuple(
                     (by_id[a], n)
                     for a, n in sorted(together.items(), key=lambda x: (-x[1], x[0]))
@@ -251,8 +251,13 @@ def _comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
         when = dt.date.fromisoformat(published).strftime("%-d %b %Y") if published else "date not known"
         columns.append(Column(a, f"{a.outlet.name}, {when}", later, when))
     facts = []
+    first_cell: list[dict[str, Coverage]] = []  # each column's first coverage of each fact
+    for col in columns:
+        first_cell.append({})
+        for c in col.article.coverage:
+            first_cell[-1].setdefault(c.fact, c)
     for fact in site.facts:
-        cells = tuple(next(c for c in col.article.coverage if c.fact == fact.id) for col in columns)
+        cells = tuple(found[fact.id] for found in first_cell)
         facts.append(FactRow(fact, cells, sum(c.status == "stated" for c in cells)))
     stated = tuple(sum(c.status == "stated" for c in col.article.coverage) for col in columns)
     words = []
@@ -279,36 +284,35 @@ def _comparison_view(site: Site, articles: tuple[Article, ...]) -> Comparison:
     named = Counter(q.named for col in columns for q in col.article.quotes if q.kind == "speech" and q.named)
     ranked = [who for who, _ in sorted(named.items(), key=lambda x: (-x[1], x[0]))]
     top = set(ranked[:NAMED_ROWS])
+
+    # Each quotation's row, found once (the rows' conditions exclude each other): a row's quotations, per
+    # column, are then those with its key, in the text's order.
+    def row_of(q) -> tuple:
+        if q.speaker:
+            return ("group", group_of.get(q.speaker))
+        if q.speaker is not None:
+            return ("none",)
+        if q.named:
+            return ("named", q.named) if q.named in top else ("others",)
+        return ("anonymous",) if q.speaker_label else ("unattributed",)
+
+    by_row: list[dict[tuple, list[Said]]] = []
+    for col in columns:
+        by_row.append({})
+        for q in col.article.quotes:
+            if q.kind == "speech":
+                by_row[-1].setdefault(row_of(q), []).append(Said(col.article, q.paragraph, quote=q))
     voices = []
-    for name, test in (
-        [(g.name, lambda q, g=g: q.speaker and group_of.get(q.speaker) == g.id) for g in site.groups]
+    for name, key in (
+        [(g.name, ("group", g.id)) for g in site.groups]
+        + [(f"{who} (not in the site's list of people)", ("named", who)) for who in ranked[:NAMED_ROWS]]
         + [
-            (
-                f"{who} (not in the site's list of people)",
-                lambda q, who=who: q.speaker is None and q.named == who,
-            )
-            for who in ranked[:NAMED_ROWS]
-        ]
-        + [
-            (
-                "Others named, not in the site's list of people",
-                lambda q: q.speaker is None and q.named and q.named not in top,
-            ),
-            ("Anonymous sources", lambda q: q.speaker is None and not q.named and q.speaker_label),
-            (
-                "Not attributed in the text",
-                lambda q: q.speaker is None and not q.named and not q.speaker_label,
-            ),
+            ("Others named, not in the site's list of people", ("others",)),
+            ("Anonymous sources", ("anonymous",)),
+            ("Not attributed in the text", ("unattributed",)),
         ]
     ):
-        per = tuple(
-            tuple(
-                Said(col.article, q.paragraph, quote=q)
-                for q in col.article.quotes
-                if q.kind == "speech" and test(q)
-            )
-            for col in columns
-        )
+        per = tuple(tuple(found.get(key, ())) for found in by_row)
         if any(per):
             voices.append(VoiceRow(name, per))
     notes = [
