@@ -330,12 +330,21 @@ def title_of(markdown_page: str) -> str:
     return html.unescape(str((yaml.safe_load(front) or {}).get("title", "")))
 
 
+_TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[|#*>`]|^-{3,}|^\s*[-:|]+\s*$|\{[^}]*\}", re.M)
+
+
+def _link_text(m: re.Match) -> str:
+    return m.group(1)  # what r"\1" gives, without expanding a template for each of a large page's links
+
+
 def plain_text(markdown_page: str) -> str:
     """Roughly the words a reader sees, for reading time and grade: no front matter, markup or link targets."""
     body = markdown_page.split("\n---\n", 1)[-1]
-    body = re.sub(r"<[^>]+>", " ", body)
-    body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"[|#*>`]|^-{3,}|^\s*[-:|]+\s*$|\{[^}]*\}", " ", body, flags=re.M)
+    body = _TAG.sub(" ", body)
+    body = _LINK.sub(_link_text, body)
+    body = _MARKUP.sub(" ", body)
     return html.unescape(body)
 
 

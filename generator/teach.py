@@ -268,10 +268,11 @@ def teaching_pages(
         article = articles.get(path)
         # Words and minutes of the whole page; its grade is the prose's, measured below (page_grade), so the
         # grade of the whole text (lists and tables included) is not worked out only to be replaced.
-        wpm = site.info.words_per_minute
-        reading = article.stats if article else word_stats(plain_text(pages[path]), wpm)
         if kind is None:
             continue
+        wpm = site.info.words_per_minute
+        plain = None if article else plain_text(pages[path])  # read twice below: made once
+        reading = article.stats if article else word_stats(plain, wpm)
         questions = ()
         activity = None
         if teaching is not None:
@@ -325,7 +326,7 @@ def teaching_pages(
                 ),
             )
         else:
-            text, terms = {}, terms_in(site, plain_text(pages[path]))
+            text, terms = {}, terms_in(site, plain)
         given = dict(
             title=titles[address],
             address=address,

@@ -57,7 +57,8 @@ class Finder:
             r"\s+".join(map(re.escape, f.split())) for f in sorted(self.by_form, key=len, reverse=True)
         )
         self.regex = re.compile(rf"{WORD_START}({body or '(?!x)x'})(?![\w])")
-        self.count = len({term.id for term in self.by_form.values()})  # once all are done, nothing is left
+        self.ids = frozenset(term.id for term in self.by_form.values())
+        self.count = len(self.ids)  # once all are done, nothing is left
 
     def find(
         self, text: str, done: set[str], skip: list[tuple[int, int]] = ()
@@ -70,13 +71,17 @@ class Finder:
         found = []
         for m in self.regex.finditer(folded):
             term = self.by_form[" ".join(m.group(1).split())]
+            if term.id in done:  # a long page uses a term many times: only its first use counts
+                continue
             at, end = index[m.start(1)], index[m.end(1) - 1] + 1
-            if term.id in done or any(a <= at < b for a, b in skip):
+            if any(a <= at < b for a, b in skip):
                 continue
             if term.exceptions and _excepted(term, text, at, end):
                 continue
             done.add(term.id)
             found.append((at, end, term))
+            if len(done) == self.count and done <= self.ids:  # every term found: nothing more to give
+                break
         return found
 
 
