@@ -15,7 +15,8 @@ from pathlib import Path
 from . import classroom, integrity, project, quiz_index, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
-from .analyse.names import long_paragraphs, unattributed_quotes, unknown_names
+from .analyse.names import long_paragraphs, reading_of, remember, unattributed_quotes, unknown_names
+from .analysis_cache import DiskCache
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
@@ -108,11 +109,13 @@ def _fingerprint(site_data: Path, name: str, words_per_minute: int) -> str:
     return digest.hexdigest()
 
 
-def load_site(site_data: Path, site_name: str | None = None) -> Site:
+def load_site(site_data: Path, site_name: str | None = None, cache: Path | None = None) -> Site:
     """Read and validate everything in ``site_data``; every article is parsed, cleaned and analysed.
 
     Only sources.yml must be there: a corpus and its outlets build a whole site, and every other file makes it
-    richer. ``site_name`` (mkdocs.yml's) titles a site that has no site.yml.
+    richer. ``site_name`` (mkdocs.yml's) titles a site that has no site.yml. ``cache``: a folder where analysed
+    articles are kept between processes (analysis_cache.py; the plugin's and the CLI's ``.cache/microsite/``
+    beside mkdocs.yml); None keeps them in this process only.
     """
     site_data = Path(site_data)
     name = site_data.name
@@ -231,6 +234,17 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
     articles: list[Article] = []
     depends = _fingerprint(site_data, name, info.words_per_minute)
     analysed: dict[str, tuple[Article, tuple[Warning, ...]]] = {}
+    disk = DiskCache(cache) if cache is not None else None
+    readings: list = []  # (article, its names reading) from the disk cache
+    unread: list = []  # entries to write once unknown_names has read their article (see store below)
+
+    def store(with_readings: bool) -> None:
+        for on_disk, article, notes, overridden in unread:
+            disk.put(on_disk, (article, notes, reading_of(overridden) if with_readings else None))
+        disk.prune()  # only the entries of this build's articles stay on disk
+        if disk.warning is not None:
+            warnings.append(disk.warning)
+
     for file in files:
         if file not in by_file:
             continue
@@ -241,11 +255,20 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
             errors.append(exc)
             continue
         entry, outlet = by_file[file], outlet_by_id[by_file[file].outlet]
+        # The entry's lines in sources.yml are left out: the analysis never reads them (errors and the quote
+        # overrides' notes, made below on every build, name them), and an edit to one entry moves every one after.
+        unplaced = replace(entry, line=0, quotes=tuple(replace(q, line=0) for q in entry.quotes))
         key = hashlib.sha256(
-            repr((depends, file, text, entry, outlet)).encode("utf-8", "surrogatepass")
+            repr((depends, file, text, unplaced, outlet)).encode("utf-8", "surrogatepass")
         ).hexdigest()
+        on_disk = disk.key(key) if disk is not None else None
+        stored = disk.get(on_disk) if on_disk is not None and key not in _ANALYSED else None
+        reading = None  # unknown_names' reading of the article, kept on disk with it
         if key in _ANALYSED:
             article, notes = _ANALYSED[key]
+        elif stored is not None and stored[0].outlet == outlet:
+            # The outlet is in the key; the very object of this build's sources.yml is the one pages compare.
+            article, notes, reading = replace(stored[0], outlet=outlet), stored[1], stored[2]
         else:
             try:
                 article, notes = make_article(file, text, entry, outlet, rules, f"{name}/corpus")
@@ -264,6 +287,12 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
         articles.append(overridden)
         warnings.extend(notes)
         warnings.extend(override_notes)
+        if on_disk is not None:
+            disk.used.add(on_disk)  # kept by prune, from memory or from disk
+            if reading is not None:
+                readings.append((overridden, reading))
+            elif key not in _ANALYSED:
+                unread.append((on_disk, article, notes, overridden))
     _ANALYSED.clear()  # only the last build's: a long `mkdocs serve` session does not keep every version
     _ANALYSED.update(analysed)
     seen: dict[str, str] = {}
@@ -292,8 +321,13 @@ def load_site(site_data: Path, site_name: str | None = None) -> Site:
     errors.extend(integrity.override_anchors(facts, articles, f"{name}/facts.yml"))
     warnings.extend(integrity.dangling(name, rules, facts, outlets, entries))
     if errors:
+        if disk is not None:
+            store(with_readings=False)  # what was analysed is kept: the next build, fixed, needs it
         raise errors[0] if len(errors) == 1 else SiteDataErrors(errors)
+    remember(attribution, readings)
     warnings.extend(unknown_names(tuple(articles), attribution, f"{name}/corpus"))
+    if disk is not None:
+        store(with_readings=True)
     warnings.extend(long_paragraphs(tuple(articles), f"{name}/corpus"))
     warnings.extend(unattributed_quotes(tuple(articles), f"{name}/corpus"))
     return Site(
@@ -319,8 +353,9 @@ def generate(
     directory_urls: bool | str = True,
     site_name: str | None = None,
     site_url: str | None = None,  # mkdocs.yml's: the public address QR codes encode (see qr.py)
+    cache: Path | None = None,  # the analysis cache's folder (see load_site); None: none on disk
 ) -> Result:
-    site = load_site(site_data, site_name)
+    site = load_site(site_data, site_name, cache)
     pages = render_site(site, templates, directory_urls, site_url)
     if site.teaching is not None:
         # Pages the teachers' guide names that a missing or empty curated file leaves out: the guide skips
@@ -384,7 +419,11 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def write_project(
-    config_file: Path, out: Path, site_data: Path | None = None, offline: bool = False
+    config_file: Path,
+    out: Path,
+    site_data: Path | None = None,
+    offline: bool = False,
+    cache: Path | None = None,
 ) -> Result:
     """Write the project that MkDocs and Zensical both build without our plugin (see project.py) to ``out``.
 
@@ -401,7 +440,9 @@ def write_project(
     templates = base / editor.templates if editor.templates else TEMPLATES
     # Raw-HTML links written as Markdown links are (see links_extension.py).
     links = SOURCE_LINKS_FILE_URLS if offline else SOURCE_LINKS
-    result = generate(site_data, templates, links, site_name=editor.site_name, site_url=editor.site_url)
+    result = generate(
+        site_data, templates, links, site_name=editor.site_name, site_url=editor.site_url, cache=cache
+    )
     glossary = site_data / project.GLOSSARY
     terms = bool(result.site.terms)
     docs = _tree(base / editor.docs_dir)

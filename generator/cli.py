@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from .analysis_cache import FOLDER
 from .build import TEMPLATES, generate
 from .errors import SiteDataError, SiteDataErrors
 from .export import corpus_json
@@ -41,9 +42,25 @@ CONFIG = click.option(
 )
 
 
-def _generate(site_data: Path):
+NO_CACHE = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Analyse every article again, and keep nothing in .cache/microsite/ beside mkdocs.yml.",
+)
+
+
+def _cache(project: Path, no_cache: bool) -> Path | None:
+    """The analysis cache of the project in ``project`` (the folder of its mkdocs.yml), as the plugin keeps it
+    (analysis_cache.py): none with --no-cache, or for a site_data/ that is not beside a mkdocs.yml (a copy
+    being checked is not a project, and nothing is written beside it)."""
+    if no_cache or not (project / "mkdocs.yml").is_file():
+        return None
+    return project.resolve() / FOLDER
+
+
+def _generate(site_data: Path, no_cache: bool = False):
     try:
-        return generate(site_data, TEMPLATES)
+        return generate(site_data, TEMPLATES, cache=_cache(site_data.parent, no_cache))
     except (SiteDataError, SiteDataErrors) as exc:
         _fail(exc)
 
@@ -91,7 +108,8 @@ def main():
     is_flag=True,
     help="File URLs (pages end in .html) and search that works from disk: the offline classroom copy.",
 )
-def build(site_data: Path | None, config_file: Path, out: Path, offline: bool):
+@NO_CACHE
+def build(site_data: Path | None, config_file: Path, out: Path, offline: bool, no_cache: bool):
     """Write a complete project that `mkdocs build` and `zensical build` both build, with no plugin.
 
     OUT gets mkdocs.yml (yours, with what the microsite plugin adds written out), docs/ (your own pages
@@ -109,7 +127,9 @@ def build(site_data: Path | None, config_file: Path, out: Path, offline: bool):
     from .build import write_project
 
     try:
-        result = write_project(config_file, out, site_data, offline=offline)
+        config = Path(config_file)
+        cache = None if no_cache or not config.is_file() else config.resolve().parent / FOLDER
+        result = write_project(config_file, out, site_data, offline=offline, cache=cache)
     except (SiteDataError, SiteDataErrors) as exc:
         _fail(exc)
     except OutputError as exc:
@@ -125,7 +145,8 @@ def build(site_data: Path | None, config_file: Path, out: Path, offline: bool):
 
 @main.command()
 @SITE_DATA
-def check(site_data: Path):
+@NO_CACHE
+def check(site_data: Path, no_cache: bool):
     """Validate site_data/ and print the cleaning report and what the editor should look at.
 
     Exits with status 1 if there are errors (nothing would build), 0 otherwise; notes do not fail.
@@ -135,7 +156,7 @@ def check(site_data: Path):
       python -m generator check
       python -m generator check --site-data ../other-story/site_data
     """
-    result = _generate(site_data)
+    result = _generate(site_data, no_cache)
     site = result.site
     click.echo(f"{len(site.articles)} articles from {len(site.outlets)} outlets in {site_data}/")
     for article in sorted(site.articles, key=lambda a: a.file):
@@ -241,7 +262,8 @@ def _echo_todo(site, site_data: Path, brief: bool = False) -> None:
 
 @main.command()
 @SITE_DATA
-def export(site_data: Path):
+@NO_CACHE
+def export(site_data: Path, no_cache: bool):
     """Print the corpus as JSON (the same as data/corpus.json in the built site).
 
     \b
@@ -249,7 +271,7 @@ def export(site_data: Path):
       python -m generator export > corpus.json
       python -m generator export | jq '.articles[].title'
     """
-    result = _generate(site_data)
+    result = _generate(site_data, no_cache)
     click.echo(json.dumps(corpus_json(result.site), ensure_ascii=False, indent=1))
 
 
@@ -383,7 +405,8 @@ def downloads(site_dir: Path):
 
 @main.command(name="addresses")
 @SITE_DATA
-def addresses_command(site_data: Path):
+@NO_CACHE
+def addresses_command(site_data: Path, no_cache: bool):
     """Print every address the site publishes, one per line (the format of site_data/addresses.txt).
 
     Addresses are promises to teachers who assign pages: tests fail when one listed in
@@ -395,7 +418,7 @@ def addresses_command(site_data: Path):
     """
     from .render import addresses
 
-    result = _generate(site_data)
+    result = _generate(site_data, no_cache)
     for address in addresses(result.pages):
         click.echo(address)
 

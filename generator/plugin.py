@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.utils import CountHandler, nest_paths
 
 from .analyse.glossary import GlossaryExtension
+from .analysis_cache import FOLDER
 from .build import TEMPLATES, generate, write_classroom_copy
 from .errors import SiteDataError, SiteDataErrors
 from .navigation import left_out_of_menu, site_nav
@@ -41,6 +42,10 @@ log = logging.getLogger("mkdocs.plugins.microsite")
 class MicrositeConfig(Config):
     site_data = c.Type(str, default="site_data")  # relative to mkdocs.yml
     templates = c.Optional(c.Type(str))
+    # Analysed articles kept between builds (analysis_cache.py), by default in .cache/microsite/ beside
+    # mkdocs.yml (where Material's own plugins keep .cache/); `cache: false` turns it off.
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Optional(c.Type(str))  # relative to mkdocs.yml
 
 
 # Files under templates/theme/ that every page loads, in this order after the theme's own.
@@ -85,6 +90,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         base = Path(config.config_file_path).parent
         self.site_data = (base / self.config.site_data).resolve()
         self.templates = (base / self.config.templates).resolve() if self.config.templates else TEMPLATES
+        self.cache = _cache_folder(self.config, base, self.site_data, Path(config.docs_dir).resolve())
         self.result = None
         # The theme prints site_name and site_description unescaped, inside attributes too (aria-label="…",
         # <meta name="description" content="…">): they are HTML there, so a quote in mkdocs.yml is escaped
@@ -135,6 +141,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
                 config.use_directory_urls,
                 site_name=html.unescape(config.site_name),
                 site_url=config.site_url,  # for the QR codes: never encoded when empty or local (qr.py)
+                cache=self.cache,
             )
         except (SiteDataError, SiteDataErrors) as exc:
             raise PluginError(f"site data is not valid; nothing was built:\n{exc}") from None
@@ -225,6 +232,21 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.site_data))
         return server
+
+
+def _cache_folder(options: MicrositeConfig, base: Path, site_data: Path, docs: Path) -> Path | None:
+    """Where the analysis cache lives (None: off). Never inside site_data/ or docs/, which are the editor's
+    (and which MkDocs or `mkdocs serve` read and watch)."""
+    if not options.cache:
+        return None
+    folder = (base / (options.cache_dir or FOLDER)).resolve()
+    for name, inside in (("site_data", site_data), ("docs_dir", docs)):
+        if folder == inside or inside in folder.parents:
+            raise PluginError(
+                f"microsite: cache_dir {options.cache_dir!r} is inside {name} ({inside}); the cache is "
+                "written by every build and must live elsewhere, such as the default .cache/microsite"
+            )
+    return folder
 
 
 def _hold_out_of_collector() -> None:

@@ -108,6 +108,23 @@ class _Reading:
 _READINGS: list = []  # [attribution, {id or file of an article: (article, _Reading)}] of the last call
 
 
+def reading_of(article: Article) -> _Reading | None:
+    """The last call's reading of this very article (for the disk cache, analysis_cache.py), or None."""
+    cached = _READINGS[1].get(id(article)) if _READINGS else None
+    return cached[1] if cached is not None and cached[0] is article else None
+
+
+def remember(attribution: Attribution, known: list[tuple[Article, _Reading]]) -> None:
+    """Readings of articles made earlier (kept on disk with the article), for the next call with this
+    attribution.yml: they are what ``_read`` would give, a pure function of the two."""
+    if _READINGS and _READINGS[0] != attribution:
+        _READINGS.clear()
+    if not _READINGS:
+        _READINGS[:] = [attribution, {}]
+    for article, reading in known:
+        _READINGS[1][id(article)] = _READINGS[1][article.file] = (article, reading)
+
+
 def _read(
     article: Article, attribution: Attribution, finder: Finder, locative: set[str], longest_first: list[str]
 ) -> _Reading:
