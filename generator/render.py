@@ -327,7 +327,15 @@ def title_of(markdown_page: str) -> str:
     at = next((i for i, x in enumerate(lines) if x.startswith("title:")), None)
     if at is not None and lines[at + 1 : at + 2] != [] and lines[at + 1][:1] not in (" ", "\t"):
         front = lines[at]  # the value does not go on to the next line (which would be indented)
+        quoted = _QUOTED_TITLE.fullmatch(front)
+        if quoted:  # as yaml_string writes it, with nothing YAML would read otherwise: the text itself
+            return html.unescape(quoted.group(1))
     return html.unescape(str((yaml.safe_load(front) or {}).get("title", "")))
+
+
+# A double-quoted title with no escape, quotation mark, line break or character YAML treats otherwise (controls,
+# surrogates, the byte order mark and non-characters): YAML reads the characters between the quotes as they are.
+_QUOTED_TITLE = re.compile(r'title: "([^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*)"')
 
 
 _TAG = re.compile(r"<[^>]+>")

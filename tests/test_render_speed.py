@@ -328,3 +328,63 @@ def test_voice_rows_and_fact_cells_are_the_plain_loops(site):
             "Others named, not in the site's list of people",
             "Person 0 (not in the site's list of people)",
         }
+
+
+# ------------------------------------------------------------------ title_of: a quoted title read without YAML
+
+
+def plain_title_of(markdown_page: str) -> str:
+    import html
+
+    import yaml
+
+    if not markdown_page.startswith("---\n"):
+        return ""
+    front = markdown_page.split("---\n", 2)[1]
+    lines = front.split("\n")
+    at = next((i for i, x in enumerate(lines) if x.startswith("title:")), None)
+    if at is not None and lines[at + 1 : at + 2] != [] and lines[at + 1][:1] not in (" ", "\t"):
+        front = lines[at]
+    return html.unescape(str((yaml.safe_load(front) or {}).get("title", "")))
+
+
+def read(title_of, page):
+    try:
+        return title_of(page)
+    except Exception as exc:  # YAML refuses some characters: the fast path must refuse them too
+        return type(exc)
+
+
+ODD = [0x85, 0xA0, 0x2028, 0x2029, 0xD800, 0xDFFF, 0xE000, 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600, 0x10FFFF]
+
+
+@pytest.mark.parametrize(
+    "codes", [range(0, 0x100), range(0x100, 0x3000, 61), ODD], ids=["latin-1", "sample", "odd"]
+)
+def test_title_of_is_yaml(codes):
+    from generator.escape import yaml_string
+    from generator.render import title_of
+
+    for code in codes:
+        c = chr(code)
+        for value in (f'"{c}"', f'"a {c} b"', f'"{c}{c}"', f"'{c}'", f"a{c}", yaml_string(f"x{c}&amp;{c}")):
+            page = f"---\ntitle: {value}\ndescription: d\n---\n# T\n"
+            assert read(title_of, page) == read(plain_title_of, page), (code, value)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ('title: "Maduro &amp; the “coup”"', "Maduro & the “coup”"),
+        ('title: "a \\"quoted\\" word"', 'a "quoted" word'),
+        ('title:  "two spaces"', "two spaces"),
+        ('title: "x" # comment', "x"),
+        ("title: 2018", "2018"),
+        ('title: ""', ""),
+    ],
+)
+def test_title_of_by_hand(line, title):
+    from generator.render import title_of
+
+    page = f"---\n{line}\nsearch: x\n---\n"
+    assert title_of(page) == plain_title_of(page) == title
