@@ -14,7 +14,7 @@ The styles are in ``templates/theme/assets/stylesheets/charts.css``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -385,40 +385,67 @@ def _figure(kind: str, alt: str, drawing: str, caption: str, legend: str = "", a
 # --------------------------------------------------------------------------- the site's pictures
 
 
-def comparison_pictures(view, link: Callable[[int, str], str], cite: Callable[[str], str]) -> dict:
+class Pictures(Mapping):
+    """The pictures of a page by name, each drawn when a template first asks for it: the comparison pages
+    share one set of makers, and each page shows one of the pictures (at 1,000 articles, each is a grid or
+    chart of a thousand columns)."""
+
+    def __init__(self, makers: dict[str, Callable[[], object]]):
+        self._makers = makers
+        self._made: dict[str, object] = {}
+
+    def __getitem__(self, name: str):
+        if name not in self._made:
+            self._made[name] = self._makers[name]()
+        return self._made[name]
+
+    def __iter__(self):
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def comparison_pictures(view, link: Callable[[int, str], str], cite: Callable[[str], str]) -> Pictures:
     """The pictures of the comparison pages, from views.Comparison: the fact grid, a bar chart per word
     category (one scale for all, so equal counts are equal bars across categories) and the voices bars."""
     labels = [c.label for c in view.columns]
     scale = max((n for t in view.words for n in t.totals), default=0)
-    return {
-        "grid": fact_grid(
-            view.facts,
-            view.columns,
-            link,
-            {(n.fact, n.column): n.number for n in view.notes},
-            view.stated_per_column,
-            cite,
-        )
-        if view.facts
-        else Markup(""),
-        "words": {
-            t.category.id: bar_chart(
-                f"{t.category.name}: marked words in each article",
-                bars(list(zip(labels, t.totals, strict=True)), scale),
-                "word",
-            )
-            for t in view.words
-        },
-        "voices": stacked_chart(
-            "Whose words each article quotes, by group",
-            [r.name for r in view.voices],
-            [(label, [len(r.quotes[j]) for r in view.voices]) for j, label in enumerate(labels)],
-            "quotation",
-            caption="Each bar is one article's direct quotations, split by who is quoted.",
-        )
-        if view.voices
-        else Markup(""),
-    }
+    return Pictures(
+        {
+            "grid": lambda: (
+                fact_grid(
+                    view.facts,
+                    view.columns,
+                    link,
+                    {(n.fact, n.column): n.number for n in view.notes},
+                    view.stated_per_column,
+                    cite,
+                )
+                if view.facts
+                else Markup("")
+            ),
+            "words": lambda: {
+                t.category.id: bar_chart(
+                    f"{t.category.name}: marked words in each article",
+                    bars(list(zip(labels, t.totals, strict=True)), scale),
+                    "word",
+                )
+                for t in view.words
+            },
+            "voices": lambda: (
+                stacked_chart(
+                    "Whose words each article quotes, by group",
+                    [r.name for r in view.voices],
+                    [(label, [len(r.quotes[j]) for r in view.voices]) for j, label in enumerate(labels)],
+                    "quotation",
+                    caption="Each bar is one article's direct quotations, split by who is quoted.",
+                )
+                if view.voices
+                else Markup("")
+            ),
+        }
+    )
 
 
 def history_timeline(events: Sequence, articles: Sequence) -> Markup:
