@@ -56,6 +56,9 @@ _ANY_LITERAL = _char_class(_LITERAL)
 _LINE_START = re.compile(r"^(?:\d+(?=[.)])|)([\s!+\-:?.)])")
 
 
+_markup = str.__new__
+
+
 def one_line(value: str) -> str:
     """The text on one line, with the characters HTML cannot hold replaced (see the module docstring)."""
     return value.translate(_ONE_LINE)
@@ -83,7 +86,9 @@ def escape_text(value) -> Markup:
     # _LINE_START can only match text that starts with a digit or one of its characters: the rest (most of
     # the ~1 M values of a large site) skip the regular expression.
     if not first or not (first.isspace() or first.isdigit() or first in "!+-:?.)"):
-        return Markup(text)
+        # Markup(text) for a plain str, without the constructor's look for an __html__ method (a str subclass
+        # of the caller's still goes through it).
+        return _markup(Markup, text) if type(text) is str else Markup(text)
     return Markup(_LINE_START.sub(lambda m: m.group(0)[:-1] + f"&#{ord(m.group(1))};", text, count=1))
 
 

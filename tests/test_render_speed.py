@@ -388,3 +388,33 @@ def test_title_of_by_hand(line, title):
 
     page = f"---\n{line}\nsearch: x\n---\n"
     assert title_of(page) == plain_title_of(page) == title
+
+
+# ------------------------------------------------------------------ escape_text: Markup made without its constructor
+
+
+class Html(str):
+    def __html__(self):
+        return "<b>its own markup</b>"
+
+
+@pytest.mark.parametrize("value", ["", "plain words", "a < b & c", "- a list?", "1. one", " lead", Html("x")])
+def test_escape_text_makes_the_same_markup(value):
+    from markupsafe import Markup
+
+    from generator.escape import escape_text
+
+    made = escape_text(value)
+    assert type(made) is Markup
+    expected = {
+        "": "",
+        "plain words": "plain words",
+        "a < b & c": "a &#60; b &#38; c",
+        "- a list?": "&#45; a list?",
+    }
+    expected |= {
+        "1. one": "1&#46; one",
+        " lead": "&#32;lead",
+        "<b>its own markup</b>": "<b>its own markup</b>",
+    }
+    assert made == expected[str(Markup(value)) if isinstance(value, Html) else value]
