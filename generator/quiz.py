@@ -17,24 +17,26 @@ site's own data, never by a guess. So each kind of question is made only from fa
 Every choice carries its own feedback, and the question the paragraph that settles it. Curated questions from
 teaching.yml (``Teaching.quizzes``) come first. The order of the choices is fixed by a hash of the question,
 so builds are reproducible and the right answer is not always in the same place.
+
+This module makes the questions and an article page's quiz; ``quiz_compare`` the comparison pages' quizzes
+from the same parts; ``quiz_site`` what they all read from the whole site (decided quotations, speakers,
+writers' labels), gathered once per site into ``quiz_index.SiteIndex``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 from dataclasses import dataclass
 
 from .model import Article, Site
 from .quiz_index import SiteIndex, distinct, distinct_but, site_index
 from .quiz_index import folded as _folded
 from .quiz_index import uses as _uses
-from .views import Comparison
+from .quiz_site import _build_index, _name_words, _runs, _speaker
 
 MAX_QUESTIONS = 5
 MAX_WRONG = 3  # distractors per question
-QUOTE_MIN_WORDS = 5  # shorter quotations are fragments ("coordination"): too little to recognise
 QUOTE_MAX_WORDS = 20  # longer ones are cut with an ellipsis in the question
 
 
@@ -134,119 +136,10 @@ def speaker_name(site: Site, quote) -> str | None:
     return _speaker(_index(site).actors, quote)
 
 
-def _speaker(actors: dict, quote) -> str | None:
-    if quote.speaker:
-        actor = actors.get(quote.speaker)
-        return actor.name if actor else None
-    return quote.named
-
-
-def _name_words(names) -> set[str]:
-    """The capitalised words of names, folded ("Sen. Marco Rubio" → sen., marco, rubio)."""
-    return {_folded(w).strip(".,’'") for n in names if n for w in n.split() if w[:1].isupper()}
-
-
-def _names_of(actors: dict, quote) -> tuple[str, ...]:
-    if quote.speaker:
-        actor = actors.get(quote.speaker)
-        return (actor.name, *actor.aliases) if actor else ()
-    return (quote.named,)
-
-
-def _unambiguous(actors: dict, article: Article, quote, speaker_words: dict[str, int]) -> bool:
-    """Whether the quotation's own sentence names its speaker and no other possible speaker, outside quotation
-    marks: no other person of actors.yml and no one else the site quotes by name.
-
-    "In a letter released by Mr. Durbin's office, Mr. Netanyahu said …" names two speakers: whichever the
-    attribution chose, a quiz must not rest on it. A quotation carried on from an earlier sentence does not
-    pass either: its own sentence does not name the speaker.
-
-    ``speaker_words``: each word of more than three letters in the names of the site's speakers → how many
-    of them have it (``_speaker_words``).
-    """
-    from .analyse.quotes import sentence_starts, spans
-
-    text = next(p.text for p in article.paragraphs if p.id == quote.paragraph)
-    quoted = spans(text)
-    starts = [*sentence_starts(text, quoted), len(text)]
-    begin = max(x for x in starts if x <= quote.start)
-    end = min(x for x in starts if x > quote.start)
-    outside = list(text[begin:end])
-    for span in quoted:
-        for i in range(max(span.start, begin), min(span.end, end)):
-            outside[i - begin] = " "
-    words = {_folded(w).strip(".,’'").removesuffix("'s") for w in "".join(outside).split()}
-    mine = _name_words(_names_of(actors, quote))
-    if not mine & words:
-        return False
-    label = _name_words((quote.speaker_label,))
-    if label & mine:  # "Foreign Minister Jorge Arreaza": the title is part of how the sentence names him
-        mine |= label
-    for m in article.mentions:
-        actor = actors.get(m.actor)
-        if (
-            actor
-            and actor.kind == "person"
-            and m.actor != quote.speaker
-            and m.paragraph == quote.paragraph
-            and begin <= m.start < end
-            and not any(span.start <= m.start < span.end for span in quoted)
-        ):
-            return False
-    # A word of another speaker's name: one that some speaker other than this one has (more than three
-    # letters: not "The" of "The New York Times").
-    own = _long_words(_speaker(actors, quote))
-    return not any(w not in mine and speaker_words.get(w, 0) - (w in own) > 0 for w in words)
-
-
-def _long_words(name: str | None) -> set[str]:
-    return {w for w in _name_words((name,)) if len(w) > 3}
-
-
-def _speaker_words(speakers) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for name in speakers:
-        for w in _long_words(name):
-            counts[w] = counts.get(w, 0) + 1
-    return counts
-
-
 def decided_quotes(site: Site, article: Article) -> list:
     """Statements whose speaker the quotation's own sentence names, and no one else: not reached through "he"
     or "she", never anonymous or unattributed, and long enough to recognise."""
     return _index(site).decided[article.id]
-
-
-def _decided(actors: dict, article: Article, speaker_words: dict[str, int]) -> list:
-    return [
-        q
-        for q in article.quotes
-        if q.kind == "speech"
-        and (q.speaker or q.named)
-        and len(q.text.split()) >= QUOTE_MIN_WORDS
-        and _speaker(actors, q)
-        and _unambiguous(actors, article, q, speaker_words)
-    ]
-
-
-def _runs(text: str, size: int = 6) -> set[tuple[str, ...]]:
-    """The quotation's runs of six words (all of it when shorter): two quotations sharing one are the same
-    statement, as on the voices page."""
-    words = [w.strip(".,;:!?“”\"'’‘[]()…") for w in _folded(text).split()]
-    words = [w for w in words if w]
-    return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-
-
-def _said_by(site: Site, actors: dict) -> dict[tuple[str, ...], set[str]]:
-    """Each six-word run of a statement → every name the site gives a statement with that run to."""
-    said: dict[tuple[str, ...], set[str]] = {}
-    for a in site.articles:
-        for q in a.quotes:
-            name = _speaker(actors, q)
-            if q.kind == "speech" and name:
-                for run in _runs(q.text):
-                    said.setdefault(run, set()).add(name)
-    return said
 
 
 def _same_person(name: str, names: set[str]) -> bool:
@@ -259,25 +152,6 @@ def _same_person(name: str, names: set[str]) -> bool:
 def _given_to(said: dict, quote) -> set[str]:
     """Everyone the site gives these words (or part of them) to, in any article."""
     return set().union(*(said.get(run, set()) for run in _runs(quote.text)))
-
-
-def _speakers(site: Site, actors: dict) -> list[str]:
-    """Every named speaker in the site, most quoted first (ties by name)."""
-    counts: dict[str, int] = {}
-    for a in site.articles:
-        for q in a.quotes:
-            name = _speaker(actors, q)
-            if q.kind == "speech" and name:
-                counts[name] = counts.get(name, 0) + 1
-    return [n for n, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
-
-
-def _outside_quotes(article: Article, paragraph: str, phrase: str) -> bool:
-    """Whether every occurrence of ``phrase`` in the paragraph is outside quotation marks (and it occurs)."""
-    text = next(p.text for p in article.paragraphs if p.id == paragraph)
-    spans = [(q.start, q.start + len(q.text) + 2) for q in article.quotes if q.paragraph == paragraph]
-    found = [m.start() for m in re.finditer(re.escape(phrase), text)]
-    return bool(found) and not any(a <= at < b for at in found for a, b in spans)
 
 
 def curated_quiz(questions) -> tuple[QuizQuestion, ...]:
@@ -397,18 +271,6 @@ def _fact_question(site: Site, article: Article) -> QuizQuestion | None:
 def _writer_labels(site: Site, article: Article) -> list:
     """Labels for people that the writer uses outside quotation marks, readable as a phrase on their own."""
     return _index(site).writer_labels[article.id]
-
-
-def _labels_of(people: set[str], article: Article) -> list:
-    # One word alone is mostly a title ("Mr", "President"): too little to tell outlets apart.
-    return [
-        label
-        for label in article.labels
-        if label.actor in people
-        and 2 <= len(label.text.split()) <= 6
-        and not re.search(r"\b(of|for|to|by|and)$", label.text)
-        and _outside_quotes(article, label.paragraph, label.text)
-    ]
 
 
 def _core(site: Site, actor: str, text: str) -> str:
@@ -554,46 +416,6 @@ def _index(site: Site) -> SiteIndex:
     return site_index(site, _build_index)
 
 
-def _build_index(site: Site) -> SiteIndex:
-    """What every article's quiz reads from the whole site (the plain loops, once; see quiz_index)."""
-    from .render import long_date
-
-    actors = {a.id: a for a in site.actors}
-    speakers = _speakers(site, actors)
-    words = _speaker_words(speakers)
-    people = {a.id for a in site.actors if a.kind == "person"}
-    writer = {a.id: _labels_of(people, a) for a in site.articles}
-    label_users: dict = {}
-    by_actor: dict = {a.id: [] for a in site.actors}
-    stated: dict = {f.id: 0 for f in site.facts}
-    term_users: dict = {}
-    for a in site.articles:
-        for label in writer[a.id]:
-            label_users.setdefault((label.actor, _folded(label.text)), set()).add(a.id)
-            by_actor[label.actor].append((a.id, label))
-        for fact in {c.fact for c in a.coverage if c.status == "stated"}:
-            if fact in stated:
-                stated[fact] += 1
-        for term in {x.term for x in a.framing}:
-            term_users[term] = term_users.get(term, 0) + 1
-    dates = tuple(sorted({a.published.value for a in site.articles if a.published.known}))
-    return SiteIndex(
-        actors=actors,
-        said=_said_by(site, actors),
-        speakers=speakers,
-        decided={a.id: _decided(actors, a, words) for a in site.articles},
-        writer_labels=writer,
-        label_users=label_users,
-        labels_by_actor=by_actor,
-        stated=stated,
-        term_users=term_users,
-        authors=tuple(sorted({a.author.value for a in site.articles if a.author.known})),
-        dates=dates,
-        days=tuple(long_date(d) for d in dates),
-        outlets=tuple(sorted({a.outlet.name for a in site.articles})),
-    )
-
-
 def article_quiz(site: Site, article: Article) -> tuple[QuizQuestion, ...]:
     """Up to five questions on one article, the most telling kinds first."""
     index = _index(site)
@@ -604,241 +426,3 @@ def article_quiz(site: Site, article: Article) -> tuple[QuizQuestion, ...]:
     found += [_fact_question(site, article), label, _word_question(site, article, asked)]
     found += _byline_questions(site, article)
     return tuple(q for q in found if q)[:MAX_QUESTIONS]
-
-
-# --------------------------------------------------------------------------- comparison pages
-
-
-def _facts_questions(view: Comparison) -> list[QuizQuestion]:
-    out = []
-    rows = sorted((r for r in view.facts if r.stated), key=lambda r: r.stated)
-    for row in rows:
-        pairs = list(zip(view.columns, row.cells, strict=True))
-        stated = [(col, c) for col, c in pairs if c.status == "stated" and c.paragraph]
-        absent = [col for col, c in pairs if c.status == "not-mentioned"]
-        if not stated:
-            continue
-        col, cell = stated[0]
-        n = int(cell.paragraph[1:])
-        right = Choice(col.label, True, f"{col.label} states it in paragraph {n}.")
-        wrong = [
-            Choice(c.label, False, f"The table marks {c.label} “not mentioned” for this fact.")
-            for c in absent
-        ]
-        q = _question(
-            "fact",
-            f"Which of these articles states this fact: “{row.fact.statement}”?",
-            right,
-            wrong,
-            Evidence(col.article.id, cell.paragraph),
-        )
-        if q:
-            out.append(q)
-    return out[:4]
-
-
-def _words_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
-    out = []
-    texts = {col.article.id: _whole_text(col.article, site) for col in view.columns}
-    rows = [(table, row) for table in view.words for row in table.rows if any(row.counts)]
-    for table, row in sorted(rows, key=lambda tr: sum(1 for n in tr[1].counts if n)):
-        users = [col for col, n in zip(view.columns, row.counts, strict=True) if n]
-        forms = (row.term.term, *row.term.forms)
-        never = [
-            col
-            for col, n in zip(view.columns, row.counts, strict=True)
-            if not n and not any(_uses(texts[col.article.id], f) for f in forms)
-        ]
-        hit = next(  # the outlet's own use (row.counts leave out the words inside quotations)
-            h
-            for h in users[0].article.framing
-            if h.term == row.term.term and h.category == table.category.id and h.quoted is None
-        )
-        n = int(hit.paragraph[1:])
-        right = Choice(users[0].label, True, f"{users[0].label} uses it in paragraph {n}.")
-        wrong = [Choice(c.label, False, f"{c.label} never uses “{row.term.term}”.") for c in never]
-        q = _question(
-            "word",
-            f"Which of these articles uses the word “{row.term.term}”?",
-            right,
-            wrong,
-            Evidence(users[0].article.id, hit.paragraph),
-        )
-        if q:
-            out.append(q)
-        if len(out) == 3:
-            break
-    names = {a.id: a.name for a in site.actors}
-    labels = [
-        (col, label)
-        for col in view.columns
-        for label in _writer_labels(site, col.article)
-        if not _names_person(site, label.actor, label.text)
-        and _folded(label.text) not in {_folded(q.answer.text) for q in out}
-    ]
-    users = {}
-    for col, label in labels:
-        users.setdefault((label.actor, _folded(label.text)), set()).add(col.article.id)
-    for col, label in sorted(labels, key=lambda cl: len(users[(cl[1].actor, _folded(cl[1].text))])):
-        never = [c for c in view.columns if not _uses(texts[c.article.id], label.text)]
-        n = int(label.paragraph[1:])
-        name = names[label.actor]
-        right = Choice(col.label, True, f"{col.label} says “{label.text}” in paragraph {n}.")
-        wrong = [Choice(c.label, False, f"{c.label} never uses “{label.text}”.") for c in never]
-        q = _question(
-            "label",
-            f"Which article's writer calls {name} “{label.text}”?",
-            right,
-            wrong,
-            Evidence(col.article.id, label.paragraph),
-        )
-        if q:
-            out.append(q)
-            break
-    return out
-
-
-def _voices_questions(site: Site, view: Comparison) -> list[QuizQuestion]:
-    out = []
-    said, speakers = _index(site).said, _index(site).speakers
-    for col in view.columns:
-        for quote in decided_quotes(site, col.article):
-            given_to = _given_to(said, quote)
-            name = speaker_name(site, quote)
-            if len(given_to) != 1:
-                continue
-            n = int(quote.paragraph[1:])
-            right = Choice(name, True, f"{col.label}, paragraph {n}, gives these words to {name}.")
-            wrong = [Choice(s, False, f"Not {s}.") for s in speakers if not _same_person(s, given_to)]
-            q = _question(
-                "quote",
-                f"In {col.label}, who is quoted saying “{_cut(quote.text)}”?",
-                right,
-                wrong,
-                Evidence(col.article.id, quote.paragraph),
-            )
-            if q:
-                out.append(q)
-                break
-        if len(out) == 2:
-            break
-    # "Which article quotes X?": an article with an anonymous or unattributed statement cannot be a wrong
-    # choice, since its unnamed speaker might be X.
-    quoted = {
-        col.article.id: {speaker_name(site, q) for q in col.article.quotes if q.kind == "speech"} - {None}
-        for col in view.columns
-    }
-    open_ended = {
-        col.article.id
-        for col in view.columns
-        if any(q.kind == "speech" and not speaker_name(site, q) for q in col.article.quotes)
-    }
-    for name in speakers:
-        users = [col for col in view.columns if name in quoted[col.article.id]]
-        if len(users) != 1:
-            continue
-        col = users[0]
-        first = next(q for q in col.article.quotes if q.kind == "speech" and speaker_name(site, q) == name)
-        n = int(first.paragraph[1:])
-        never = [c for c in view.columns if c is not col and c.article.id not in open_ended]
-        right = Choice(col.label, True, f"{col.label} quotes {name}, first in paragraph {n}.")
-        wrong = [Choice(c.label, False, f"{c.label} does not quote {name}.") for c in never]
-        q = _question(
-            "quoted",
-            f"Which of these articles quotes {name}?",
-            right,
-            wrong,
-            Evidence(col.article.id, first.paragraph),
-        )
-        if q:
-            out.append(q)
-        if len(out) == 4:
-            break
-    return out
-
-
-def _index_questions(view: Comparison) -> list[QuizQuestion]:
-    out = []
-    outlets = {col.article.outlet.id: col.article.outlet for col in view.columns}
-    titles = {}
-    for col in view.columns:
-        titles.setdefault(col.article.outlet.id, set()).add(_folded(col.article.title.value or ""))
-    seen = set()
-    for col in view.columns:
-        outlet = col.article.outlet
-        if outlet.id in seen or not col.article.title.value:
-            continue
-        seen.add(outlet.id)
-        title = col.article.title.value
-        right = Choice(outlet.name, True, f"{outlet.name} published it ({col.label}).")
-        wrong = [
-            Choice(o.name, False, f"Not {o.name}.")
-            for o in outlets.values()
-            if o.id != outlet.id and _folded(title) not in titles[o.id]
-        ]
-        q = _question(
-            "headline",
-            f"Which outlet published the article headlined “{title}”?",
-            right,
-            wrong,
-            Evidence(col.article.id, None),
-        )
-        if q:
-            out.append(q)
-        if len(out) == 2:
-            break
-    known = [o for o in outlets.values() if o.country]
-    for outlet in known:
-        country = outlet.country.value
-        if sum(o.country.value == country for o in known) != 1:
-            continue
-        right = Choice(outlet.name, True, f"The sources table gives {outlet.name}'s country as {country}.")
-        wrong = [
-            Choice(o.name, False, f"The sources table gives {o.name}'s country as {o.country.value}.")
-            for o in known
-            if o is not outlet
-        ]
-        q = _question("country", f"In the sources table, which outlet's country is {country}?", right, wrong)
-        if q:
-            out.append(q)
-            break
-    # A rating only one outlet has from a rater, against outlets that rater rates otherwise (an outlet with no
-    # rating recorded from it is not a wrong answer: nobody may have looked).
-    # Only each outlet's latest rating from a rater counts: a rater may have rated it otherwise years ago.
-    latest: dict[tuple[str, str], object] = {}
-    for o in outlets.values():
-        for r in o.ratings or ():
-            if (o.id, r.by) not in latest or r.date > latest[(o.id, r.by)].date:
-                latest[(o.id, r.by)] = r
-    rated = [o for o in outlets.values() if o.ratings]
-    for outlet in rated:
-        for rating in (r for (oid, _), r in latest.items() if oid == outlet.id):
-            by_rater = {oid: r.rating for (oid, by), r in latest.items() if by == rating.by}
-            if list(by_rater.values()).count(rating.rating) != 1:
-                continue
-            right = Choice(
-                outlet.name, True, f"{rating.by} rates {outlet.name} “{rating.rating}” (as of {rating.date})."
-            )
-            wrong = [
-                Choice(o.name, False, f"{rating.by} rates {o.name} “{by_rater[o.id]}”.")
-                for o in rated
-                if o is not outlet and o.id in by_rater
-            ]
-            q = _question("rating", f"Which outlet does {rating.by} rate “{rating.rating}”?", right, wrong)
-            if q:
-                out.append(q)
-                return out
-    return out
-
-
-def comparison_quiz(site: Site, view: Comparison, name: str) -> tuple[QuizQuestion, ...]:
-    """Up to five questions for a comparison page: ``name`` is index, facts, words or voices."""
-    if not view.columns:
-        return ()
-    found = {
-        "index": lambda: _index_questions(view),
-        "facts": lambda: _facts_questions(view),
-        "words": lambda: _words_questions(site, view),
-        "voices": lambda: _voices_questions(site, view),
-    }[name]()
-    return tuple(found)[:MAX_QUESTIONS]

@@ -24,7 +24,8 @@ from .escape import escape_text
 from .memo import Memo
 from .model import Outlet, Site, Teaching
 from .qr import page_url, public_base, qr_svg
-from .quiz import MAX_QUESTIONS, article_quiz, comparison_quiz, curated_quiz
+from .quiz import MAX_QUESTIONS, article_quiz, curated_quiz
+from .quiz_compare import comparison_quiz
 from .readability import page_grade
 from .render import (
     SOURCE_LINKS,

@@ -13,7 +13,8 @@ import yaml
 
 from generator.analyse.mentions import fold
 from generator.build import generate, load_site
-from generator.quiz import article_quiz, comparison_quiz
+from generator.quiz import article_quiz
+from generator.quiz_compare import comparison_quiz
 from generator.teach import quizzes_of
 from generator.views import comparison_view
 
