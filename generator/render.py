@@ -82,6 +82,25 @@ def counted(n: int, noun: str) -> str:
     return f"{NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else n} {noun}{'' if n == 1 else 's'}"
 
 
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two relative paths: worked out from their parts, without making
+    both absolute with the working directory (a system call each, for tens of thousands of links). A path
+    with an empty, "." or ".." part, or an absolute one, goes to posixpath as it is."""
+    parts = path.split("/")
+    base = [] if start == "." else start.split("/")
+    if path.startswith("/") or start.startswith("/") or _ODD_PARTS & {*parts, *base}:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(parts, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
+_ODD_PARTS = {"", ".", ".."}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def relative(from_page: str, to_page: str) -> Markup:
     """Markdown link target from one generated page to another (both docs-relative .md paths).
@@ -89,7 +108,7 @@ def relative(from_page: str, to_page: str) -> Markup:
     Cached (a pure function of two paths): a site of 1,000 articles asks for tens of thousands of links, the
     same ones again and again (every page to the sources index, every handout to its page).
     """
-    return Markup(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
+    return Markup(_relpath(to_page, posixpath.dirname(from_page) or "."))
 
 
 # The last environment made per templates folder, with a hash of every file in it: compiling the templates
@@ -177,7 +196,7 @@ def raw_href(from_page: str, to_page: str, directory_urls: bool | str = True, an
     source, target = url_of(from_page, directory_urls), url_of(to_page, directory_urls)
     # The browser resolves against the page's folder: "sources/a/" itself, or the folder of "sources/a.html".
     base = (source if directory_urls else posixpath.dirname(source)).rstrip("/") or "."
-    rel = posixpath.relpath(target.rstrip("/") or ".", base)
+    rel = _relpath(target.rstrip("/") or ".", base)
     if target.endswith("/") or target == "":
         rel = "./" if rel == "." else rel.rstrip("/") + "/"
     return Markup(rel + (f"#{anchor}" if anchor else ""))

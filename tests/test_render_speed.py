@@ -418,3 +418,43 @@ def test_escape_text_makes_the_same_markup(value):
         "<b>its own markup</b>": "<b>its own markup</b>",
     }
     assert made == expected[str(Markup(value)) if isinstance(value, Html) else value]
+
+
+# ------------------------------------------------------------------ relative links without the working directory
+
+RELPATHS = [
+    ("sources/a.md", "sources", "a.md"),
+    ("sources/a.md", ".", "sources/a.md"),
+    ("index.md", "sources/x", "../../index.md"),
+    ("sources/a.md", "sources/a.md", "."),  # itself
+    ("sources/a", "sources/a/b", ".."),
+    ("sources/ab.md", "sources/a", "../ab.md"),  # a part that starts like another
+    ("a/b/c.md", "a/x/y", "../../b/c.md"),
+    (".", ".", "."),
+    (".", "compare", ".."),
+    ("compare", ".", "compare"),
+    ("", ".", None),  # odd inputs: posixpath's own answer (or its error)
+    ("a//b.md", "a", None),
+    ("a/./b.md", "a", None),
+    ("a/../b.md", "a", None),
+    ("sources/", "sources", None),
+    ("/abs/a.md", "/abs", None),
+    ("a.md", "b/..", None),
+]
+
+
+@pytest.mark.parametrize(("path", "start", "expected"), RELPATHS)
+def test_relpath_is_posixpath(path, start, expected):
+    import posixpath
+
+    from generator.render import _relpath
+
+    def answer(f):
+        try:
+            return f(path, start)
+        except ValueError as exc:
+            return type(exc)
+
+    assert answer(_relpath) == answer(posixpath.relpath)
+    if expected is not None:
+        assert _relpath(path, start) == expected
