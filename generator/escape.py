@@ -67,6 +67,8 @@ def one_line(value: str) -> str:
 def escape_inline(value) -> Markup:
     """Literal text for the middle of a line of Markdown or HTML (a piece of a paragraph the generator marks
     up): safe in a paragraph, a table cell or an attribute."""
+    if type(value) is str:  # the common case first: a plain str (no __html__ for Markup to call)
+        return _markup(Markup, value.translate(_LITERAL) if _ANY_LITERAL.search(value) else value)
     if isinstance(value, Markup):
         return value
     if value is None:

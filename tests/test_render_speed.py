@@ -458,3 +458,16 @@ def test_relpath_is_posixpath(path, start, expected):
     assert answer(_relpath) == answer(posixpath.relpath)
     if expected is not None:
         assert _relpath(path, start) == expected
+
+
+@pytest.mark.parametrize("value", ["", "words", "a < b", "- x", Html("x"), None, 3, 2.5, True])
+def test_escape_inline_makes_the_same_markup(value):
+    from markupsafe import Markup
+
+    from generator.escape import escape_inline
+
+    expected = {"": "", "words": "words", "a < b": "a &#60; b", "- x": "- x", "x": "x"}  # str() of a subclass
+    expected |= {"None": "", "3": "3", "2.5": "2.5", "True": "True"}
+    made = escape_inline(value)
+    assert type(made) is Markup
+    assert made == expected[str(value)]
