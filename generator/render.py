@@ -257,10 +257,16 @@ def linked_paragraphs(
     result: dict[str, Markup] = {}
     done: set[str] = set()  # glossary terms already marked on this page
     linked: set[str] = set()  # actors linked already: one link per person per article, at the first mention
+    mentions_in: dict[str, list] = {}  # each paragraph's mentions and framing hits, in order: gathered once
+    hits_in: dict[str, list] = {}
+    for m in article.mentions:
+        mentions_in.setdefault(m.paragraph, []).append(m)
+    for h in article.framing:
+        hits_in.setdefault(h.paragraph, []).append(h)
     for paragraph in article.paragraphs:
         text = paragraph.text
         links = []
-        for m in (m for m in article.mentions if m.paragraph == paragraph.id):
+        for m in mentions_in.get(paragraph.id, ()):
             if m.actor not in linked and m.actor in known:
                 linked.add(m.actor)
                 links.append(m)
@@ -268,9 +274,8 @@ def linked_paragraphs(
         # mark inside a link, or a link inside a mark, is drawn nested.
         marks = [
             h
-            for h in article.framing
-            if h.paragraph == paragraph.id
-            and h.category in categories
+            for h in hits_in.get(paragraph.id, ())
+            if h.category in categories
             and not any(h.start < m.end and m.start < h.end and not _nested(h, m) for m in links)
         ]
 
