@@ -16,7 +16,7 @@ from . import classroom, integrity, project, quiz_index, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
 from .analyse.names import long_paragraphs, reading_of, remember, unattributed_quotes, unknown_names
-from .analysis_cache import DiskCache
+from .analysis_cache import DiskCache, bytecode_cache
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
@@ -356,7 +356,8 @@ def generate(
     cache: Path | None = None,  # the analysis cache's folder (see load_site); None: none on disk
 ) -> Result:
     site = load_site(site_data, site_name, cache)
-    pages = render_site(site, templates, directory_urls, site_url)
+    bytecode = bytecode_cache(cache) if cache is not None else None
+    pages = render_site(site, templates, directory_urls, site_url, bytecode)
     if site.teaching is not None:
         # Pages the teachers' guide names that a missing or empty curated file leaves out: the guide skips
         # them; the editor hears about it (any other address that is not a page stopped render_site).

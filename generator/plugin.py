@@ -90,7 +90,12 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         base = Path(config.config_file_path).parent
         self.site_data = (base / self.config.site_data).resolve()
         self.templates = (base / self.config.templates).resolve() if self.config.templates else TEMPLATES
-        self.cache = _cache_folder(self.config, base, self.site_data, Path(config.docs_dir).resolve())
+        # Never where MkDocs or `mkdocs serve` reads and watches (every build writes it).
+        watched = {"site_data": self.site_data, "docs_dir": Path(config.docs_dir).resolve()}
+        watched["templates"] = self.templates
+        if config.theme.custom_dir:
+            watched["theme custom_dir"] = Path(config.theme.custom_dir).resolve()
+        self.cache = _cache_folder(self.config, base, watched)
         self.result = None
         # The theme prints site_name and site_description unescaped, inside attributes too (aria-label="…",
         # <meta name="description" content="…">): they are HTML there, so a quote in mkdocs.yml is escaped
@@ -234,13 +239,13 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         return server
 
 
-def _cache_folder(options: MicrositeConfig, base: Path, site_data: Path, docs: Path) -> Path | None:
-    """Where the analysis cache lives (None: off). Never inside site_data/ or docs/, which are the editor's
-    (and which MkDocs or `mkdocs serve` read and watch)."""
+def _cache_folder(options: MicrositeConfig, base: Path, watched: dict[str, Path]) -> Path | None:
+    """Where the analysis cache lives (None: off). Never inside site_data/, docs/ or the templates, which are
+    the editor's (and which MkDocs or `mkdocs serve` read and watch: a build writing there would start another)."""
     if not options.cache:
         return None
     folder = (base / (options.cache_dir or FOLDER)).resolve()
-    for name, inside in (("site_data", site_data), ("docs_dir", docs)):
+    for name, inside in watched.items():
         if folder == inside or inside in folder.parents:
             raise PluginError(
                 f"microsite: cache_dir {options.cache_dir!r} is inside {name} ({inside}); the cache is "

@@ -127,22 +127,24 @@ def _templates_key(templates: Path) -> str:
     return digest.hexdigest()
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """The Jinja environment of ``templates``, compiled templates included, reused while no file there changed
-    (the environment holds no state of a build: pages are rendered from the arguments alone)."""
+    (the environment holds no state of a build: pages are rendered from the arguments alone). ``bytecode``:
+    where a new process finds the templates compiled (analysis_cache.bytecode_cache)."""
     key = _templates_key(templates)
     cached = _ENVIRONMENTS.get(str(templates))
     if cached is not None and cached[0] == key:
         return cached[1]
-    env = _new_environment(templates)
+    env = _new_environment(templates, bytecode)
     _ENVIRONMENTS.clear()  # one folder's at a time: a long `mkdocs serve` session keeps no old versions
     _ENVIRONMENTS[str(templates)] = (key, env)
     return env
 
 
-def _new_environment(templates: Path) -> jinja2.Environment:
+def _new_environment(templates: Path, bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML: escaping is done by finalize below, for every expression
         finalize=escape_text,
@@ -426,10 +428,14 @@ def _source_page(
 
 
 def render_site(
-    site: Site, templates: Path, directory_urls: bool | str = True, site_url: str | None = None
+    site: Site,
+    templates: Path,
+    directory_urls: bool | str = True,
+    site_url: str | None = None,
+    bytecode: jinja2.BytecodeCache | None = None,  # compiled templates kept between processes (build.py)
 ) -> dict[str, str]:
     """Every generated file of the site: docs-relative path → content."""
-    env = environment(templates)
+    env = environment(templates, bytecode)
     articles = by_date(site.articles)
     outlets = [o for o in site.outlets if any(a.outlet.id == o.id for a in articles)]  # with an article
     pages = {

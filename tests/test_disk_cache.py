@@ -15,6 +15,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -103,13 +104,18 @@ def test_every_analysed_article_round_trips(made_site):
     forget_caches()
 
 
-def test_a_warm_cache_gives_the_pages_of_a_cold_build_and_analyses_nothing(tmp_path, counted):
+def test_a_warm_cache_gives_the_pages_of_a_cold_build_and_analyses_nothing(tmp_path, counted, monkeypatch):
     cache = tmp_path / "cache"
     cold = generate(SITE_DATA, cache=cache)
     assert len(counted) == ARTICLES and len(entries(cache)) == ARTICLES
+    assert list((cache / analysis_cache.TEMPLATES).glob("*/__jinja2_*.cache"))  # the compiled templates
     forget_caches()  # a new process: nothing in memory
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: compiled.append(1) or real(*a, **k))
     warm = generate(SITE_DATA, cache=cache)
     assert len(counted) == ARTICLES  # none analysed again
+    assert compiled == []  # no template compiled again
     assert warm.pages == cold.pages
     assert warm.site == cold.site and warm.site.warnings == cold.site.warnings
     # The outlet is the very object of this build's sources.yml (pages' caches compare by identity).
@@ -259,6 +265,7 @@ def test_a_cache_that_cannot_be_written_gives_one_note_and_the_same_site(tmp_pat
     assert len(notes) == 1 and str(blocked / "microsite") in notes[0].path
     assert "cache: false" in notes[0].message
     assert replace(site, warnings=tuple(w for w in site.warnings if w.kind != "cache")) == cold[0]
+    assert analysis_cache.bytecode_cache(blocked / "microsite") is None  # templates compiled as without it
 
 
 def _plugin_build(project: Path, options: str):
@@ -304,7 +311,7 @@ def test_the_plugin_keeps_its_cache_beside_mkdocs_yml(project, counted, options,
         assert len(list(where.glob("*.json"))) == ARTICLES == len(made)
 
 
-@pytest.mark.parametrize("inside", ["site_data/cache", "docs", "docs/.cache"])
+@pytest.mark.parametrize("inside", ["site_data/cache", "docs", "docs/.cache", "templates/theme"])
 def test_the_plugin_refuses_a_cache_dir_in_the_editors_folders(project, inside):
     with pytest.raises(PluginError, match="cache_dir .* is inside"):
         _plugin_build(project, f"\n      cache_dir: {inside}")
