@@ -13,7 +13,9 @@ runs in its own process while the plugin zips the classroom copy):
 
 1. index with Pagefind exactly the pages lunr indexes (the locations of ``search/search_index.json``; the
    handouts, packets and notes stay out, as they do of lunr), inside the same element and leaving out the
-   same ``data-search-exclude`` furniture; the bundle goes to ``pagefind/`` in the site;
+   same ``data-search-exclude`` furniture and the same sections (``ignore_sections``: a heading marked
+   ``{ data-search-exclude }`` leaves its whole section out of lunr, and Material drops the mark from the
+   HTML); the bundle goes to ``pagefind/`` in the site;
 2. make ``search/search_index.json`` an index with no documents, so the hosted pages do not download it. The
    classroom copy (file://, where Pagefind cannot fetch its chunks) is made before this from the full index
    and searches with lunr, as does ``python -m generator offline``.
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -101,14 +104,122 @@ MISSING = (
 
 def indexed_pages(lunr_index: str) -> list[str]:
     """The HTML files (relative to the site) of the pages Material's search indexed (pure)."""
-    pages = []
+    return sorted(indexed_sections(lunr_index))
+
+
+def _html_file(location: str) -> str:
+    return location if location.endswith(".html") or not location else location + "index.html"
+
+
+def indexed_sections(lunr_index: str) -> dict[str, frozenset[str]]:
+    """For each HTML file Material's search indexed (relative to the site), the ids of the headings whose
+    sections it indexed (pure). Material's index has one document per page and one per section it keeps; a
+    section under a heading marked ``{ data-search-exclude }`` has none (and the mark is not in the HTML)."""
+    sections: dict[str, set[str]] = {}
     for doc in json.loads(lunr_index).get("docs", ()):
-        location = doc["location"]
-        if "#" in location:
+        location, _, anchor = doc["location"].partition("#")
+        kept = sections.setdefault(_html_file(location) or "index.html", set())
+        if anchor:
+            kept.add(anchor)
+    return {page: frozenset(ids) for page, ids in sections.items()}
+
+
+# The tags of the built HTML, for ignore_sections: comments and the text of script/style are skipped whole.
+_TOKEN = re.compile(
+    r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>",
+    re.S | re.I,
+)
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+IGNORE = " data-pagefind-ignore"
+_ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
+
+
+def ignore_sections(html: str, kept: frozenset[str]) -> str:
+    """The page with every section Material's search left out (a heading h2–h6 whose id is not in ``kept``,
+    and what follows it up to the next heading) marked ``data-pagefind-ignore`` (pure).
+
+    What lunr leaves out should not rank a page in Pagefind either: the "Mentions per outlet" table of every
+    actor page, the "Who is named" list of every article, the comparison pages' repeated quotations. The
+    marks go on the heading and on each element after it at the same level, up to the next heading or the end
+    of the block holding the heading; an element that holds a heading is not marked (its part before that
+    heading stays in: a section ending inside a block is not how this site's Markdown is written). Only the
+    sections left out are read tag by tag (~2 ms a page at 1,000 articles)."""
+    start = _ARTICLE.search(html)
+    if not start:
+        return html
+    end = html.find("</article>", start.end())
+    end = len(html) if end < 0 else end
+    inserts: list[int] = []  # offsets where IGNORE goes (right after a start tag's name)
+    for heading in _HEADING.finditer(html, start.end(), end):
+        found = _ID.search(heading.group(2))
+        ident = next((g for g in found.groups() if g is not None), "") if found else ""
+        if heading.group(1) != "1" and ident not in kept:
+            inserts.append(heading.start() + 3)
+            _mark_section(html, heading.end(), end, inserts)
+    if not inserts:
+        return html
+    parts, last = [], 0
+    for at in sorted(inserts):
+        parts += [html[last:at], IGNORE]
+        last = at
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+_HEADING = re.compile(r"<h([1-6])\b((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.I)
+
+
+def _mark_section(html: str, at: int, end: int, inserts: list[int]) -> None:
+    """Add to ``inserts`` the elements of the section whose heading's start tag ends at ``at``: the heading's
+    siblings after it, up to the next heading or the end of their parent."""
+    stack = ["h"]  # the heading, open (its own closing tag is matched by level below)
+    candidate: int | None = None  # the offset of the sibling being read
+    for m in _TOKEN.finditer(html, at, end):
+        tag = m.group(3)
+        if tag is None:
             continue
-        path = location if location.endswith(".html") else location + "index.html"
-        pages.append(path)
-    return sorted(set(pages))
+        tag = tag.lower()
+        is_heading = len(tag) == 2 and tag[0] == "h" and tag[1] in "123456"
+        if m.group(2):  # a closing tag
+            if is_heading and stack == ["h"]:
+                stack = []  # the heading closed: its siblings follow
+                continue
+            if tag not in stack:
+                return  # the parent of the section closed
+            while stack.pop() != tag:
+                pass
+            if not stack and candidate is not None:
+                inserts.append(candidate)
+                candidate = None
+            continue
+        if is_heading and stack != ["h"]:
+            return  # the next heading: the section ends (an element holding it stays unmarked)
+        if not stack:
+            candidate = m.end(3)
+        if tag in _VOID or m.group(4).rstrip().endswith("/"):
+            if not stack and candidate is not None:
+                inserts.append(candidate)
+                candidate = None
+            continue
+        stack.append(tag)
 
 
 def empty_index(lunr_index: str) -> str:
@@ -122,16 +233,22 @@ class Indexing:
     classroom copy meanwhile (at 1,000 articles each takes ~10–20 s on this 2-core machine); ``finish``
     waits for it and then empties the hosted lunr index (the copy has read the full one by then)."""
 
-    def __init__(self, site_dir: Path, binary: Path, pages: list[str], lunr_text: str):
-        self.site_dir, self.binary, self.pages, self.lunr_text = site_dir, binary, pages, lunr_text
+    def __init__(self, site_dir: Path, binary: Path, sections: dict[str, frozenset[str]], lunr_text: str):
+        self.site_dir, self.binary, self.lunr_text = site_dir, binary, lunr_text
+        self.pages = sorted(sections)
         self.staging = site_dir / _PAGES
         shutil.rmtree(self.staging, ignore_errors=True)
-        for rel in pages:
+        for rel in self.pages:
             src = site_dir / rel
             if not src.is_file():
                 continue
             dest = self.staging / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
+            html = src.read_text(encoding="utf-8")
+            marked = ignore_sections(html, sections[rel])
+            if marked is not html:
+                dest.write_text(marked, encoding="utf-8")  # the same page, its left-out sections marked
+                continue
             try:
                 os.link(src, dest)  # no copy: the same file under the same relative path
             except OSError:
@@ -202,7 +319,7 @@ def start(site_dir: Path, binary: Path | None = None) -> Indexing:
             "extend it ({% extends 'base.html' %} → copy templates/theme/main.html's config block) or raise "
             "pagefind_articles in site_data/site.yml"
         )
-    return Indexing(site_dir, binary, indexed_pages(text), text)
+    return Indexing(site_dir, binary, indexed_sections(text), text)
 
 
 def index_while(site_dir: Path, engine: str, work: Callable[[], object]) -> int | None:

@@ -92,3 +92,55 @@ def test_the_classroom_copy_leaves_pagefinds_folder_out():
     # Written while the copy is zipped (pagefind.index_while), and of no use from disk, where lunr searches.
     assert member("pagefind/pagefind.js", b"export {}") == []
     assert member("pagefinder/index.html", b"<p>a page of the editor's</p>") != []
+
+
+def test_lunr_tells_which_sections_of_each_page_it_kept():
+    assert pagefind.indexed_sections(json.dumps(LUNR)) == {
+        "index.html": frozenset(),
+        "sources/a/index.html": frozenset({"p1"}),
+        "glossary/index.html": frozenset(),
+    }
+
+
+def _page(body: str) -> str:
+    return f'<html><body><nav><h2 id="nav">Menu</h2></nav><article class="md-content__inner md-typeset">{body}</article><footer><h2 id="f">Foot</h2><p>x</p></footer></body></html>'
+
+
+IGN = " data-pagefind-ignore"
+# Written by hand: what Material's search leaves out of lunr (a section under a heading it has no document
+# for) is marked for Pagefind; the rest of the page is as it was.
+SECTION_CASES = [
+    # The left-out section: its heading and every element up to the next heading.
+    (
+        '<h1 id="t">T</h1><p>a</p><h2 id="named">Named</h2><p>x</p><table><tr><td>y</td></tr></table>'
+        '<h2 id="kept">Kept</h2><p>z</p>',
+        {"kept"},
+        f'<h1 id="t">T</h1><p>a</p><h2{IGN} id="named">Named</h2><p{IGN}>x</p><table{IGN}><tr><td>y</td></tr>'
+        '</table><h2 id="kept">Kept</h2><p>z</p>',
+    ),
+    # A left-out h2 ends at an h3 that lunr kept; void elements and self-closed SVG are marked as they are.
+    (
+        '<h2 id="a">A</h2><hr><svg><path d="M0"/></svg><h3 id="b">B</h3><p>k</p>',
+        {"b"},
+        f'<h2{IGN} id="a">A</h2><hr{IGN}><svg{IGN}><path d="M0"/></svg><h3 id="b">B</h3><p>k</p>',
+    ),
+    # Up to the end of the article only: the footer after it is not touched; a comment is no element.
+    (
+        '<h2 id="a">A</h2><!-- <p> --><div><p>in</p></div>',
+        set(),
+        f'<h2{IGN} id="a">A</h2><!-- <p> --><div{IGN}><p>in</p></div>',
+    ),
+    # A block holding the next heading is not marked (what comes before the heading inside it stays).
+    (
+        '<h2 id="a">A</h2><div><p>before</p><h2 id="b">B</h2></div><p>after</p>',
+        {"b"},
+        f'<h2{IGN} id="a">A</h2><div><p>before</p><h2 id="b">B</h2></div><p>after</p>',
+    ),
+    # Every section kept: the page is returned unchanged.
+    ('<h1 id="t">T</h1><h2 id="a">A</h2><p>x</p>', {"a"}, '<h1 id="t">T</h1><h2 id="a">A</h2><p>x</p>'),
+]
+
+
+@pytest.mark.parametrize(("body", "kept", "expected"), SECTION_CASES)
+def test_sections_lunr_left_out_are_ignored_by_pagefind(body, kept, expected):
+    assert pagefind.ignore_sections(_page(body), frozenset(kept)) == _page(expected)

@@ -100,41 +100,53 @@ def _meets(result, expect: Expect) -> bool:
     return below and any(s.lower() in result.haystack() for s in expect.any_of)
 
 
-@pytest.mark.parametrize("query", list(SEARCH_CASES))
-def test_search_first_result(search_page, query, request):
-    expect = SEARCH_CASES[query]
-    rank = expect.zensical_rank if builder(request.node.callspec.params["site_dir"]) == "zensical" else 1
-    results = search(search_page, query)
+def case_failure(query: str, expect: Expect, results, rank: int = 1) -> str | None:
+    """Why the page-level ``results`` of ``query`` miss ``expect`` (None when they meet it); shared with
+    test_search_pagefind.py, which holds the hosted Pagefind search to the same cases."""
     listing = (
         "\n".join(f"  {i + 1}. {r.title} <{r.path}>" for i, r in enumerate(results[:10])) or "  (no results)"
     )
     found_never = [r.path for r in results if r.path in expect.never]
     if found_never:
-        pytest.fail(
-            f"search {query!r} lists {found_never}, whose own text does not use it:\n{listing}", pytrace=False
-        )
+        return f"search {query!r} lists {found_never}, whose own text does not use it:\n{listing}"
     if expect.under is None:
-        return
-    assert results, f"search {query!r} found nothing"
+        return None
+    if not results:
+        return f"search {query!r} found nothing"
     # The first `first` results meet the expectation (with Zensical: `first` of the first first + rank - 1).
     window = results[: expect.first + rank - 1]
     if sum(_meets(r, expect) for r in window) < expect.first:
         where = f"the first {expect.first} result(s)" + (f" (within {len(window)})" if rank > 1 else "")
-        pytest.fail(
+        return (
             f"search {query!r}: {where} should be pages below {expect.under} matching one of "
-            f"{expect.any_of}; got:\n{listing}",
-            pytrace=False,
+            f"{expect.any_of}; got:\n{listing}"
         )
+    return None
+
+
+@pytest.mark.parametrize("query", list(SEARCH_CASES))
+def test_search_first_result(search_page, query, request):
+    expect = SEARCH_CASES[query]
+    rank = expect.zensical_rank if builder(request.node.callspec.params["site_dir"]) == "zensical" else 1
+    problem = case_failure(query, expect, search(search_page, query), rank)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+
+
+def definitions_quoted(page) -> list[str]:
+    """The snippets of the results for "United Socialist Party" that quote the glossary's definition of
+    "socialism" (none should: a snippet is the page's own text); shared with test_search_pagefind.py."""
+    search(page, "United Socialist Party")
+    dialog = search_dialog(page).first  # the results as links (Material) or options (Zensical)
+    texts = dialog.get_by_role("link").or_(dialog.get_by_role("option")).all_inner_texts()
+    assert texts, "no results for 'United Socialist Party'"
+    return [t[:120] for t in texts if "(socialism:" in t]
 
 
 def test_snippets_do_not_quote_definitions(search_page):
     """A result's snippet is the page's text: "The United Socialist Party", not "The United Socialist
     (socialism: An economic …) Party"."""
-    search(search_page, "United Socialist Party")
-    dialog = search_dialog(search_page).first  # the results as links (Material) or options (Zensical)
-    texts = dialog.get_by_role("link").or_(dialog.get_by_role("option")).all_inner_texts()
-    assert texts, "no results for 'United Socialist Party'"
-    quoting = [t[:120] for t in texts if "(socialism:" in t]
+    quoting = definitions_quoted(search_page)
     assert not quoting, f"snippets quote the glossary's definition: {quoting}"
 
 

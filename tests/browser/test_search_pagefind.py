@@ -3,6 +3,8 @@
 with Pagefind. In Chromium over HTTP: a word finds the article that uses it, with its title and an excerpt
 that marks the word, Material's keyboard handling opens it, and the pages fetch Pagefind's chunks and an
 empty lunr index (never the whole one) from 127.0.0.1 only. The classroom copy of the same build keeps lunr.
+The search cases of test_search.py (written for lunr) hold for Pagefind too, and an excerpt quotes the
+article's sentence, not its byline.
 
 That the default site and the build without the plugin keep Material's lunr search is checked where those
 sites are built anyway (test_portable.py, test_search_engine.py). One build of this site (~20 s).
@@ -24,7 +26,8 @@ import pytest
 
 from ..builds import mkdocs_build
 from ..sites import ROOT
-from .helpers import is_local_url, search
+from .helpers import is_local_url, search, search_box
+from .test_search import SEARCH_CASES, case_failure, definitions_quoted
 
 pytestmark = pytest.mark.browser
 
@@ -128,5 +131,52 @@ def test_a_word_no_page_has_finds_nothing_after_a_word_that_did(browser_context,
         page.keyboard.press("/")
         assert search(page, WORD)
         assert search(page, "qqzxjvw") == []
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def pagefind_tab(browser_context, pagefind_url):
+    """One tab for the search cases (Pagefind loaded once, as lunr's cases share one)."""
+    page = browser_context.new_page()
+    page.goto(pagefind_url + "/")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("query", list(SEARCH_CASES))
+def test_pagefind_ranks_as_the_lunr_cases_expect(pagefind_tab, query):
+    # The expectations are lunr's, as written in test_search.py; Pagefind must rank the same pages first.
+    problem = case_failure(query, SEARCH_CASES[query], search(pagefind_tab, query))
+    if problem:
+        pytest.fail(problem, pytrace=False)
+
+
+def test_pagefind_snippets_do_not_quote_definitions(pagefind_tab):
+    assert definitions_quoted(pagefind_tab) == []
+
+
+# Read in site_data/corpus/001_…: the article's paragraph 1 is "The Trump administration met with members of
+# the Venezuelan military seeking support for an operation …"; its page's byline (outlet, author, date, reading
+# time) comes between the title and the paragraph.
+FIRST_WORD = "seeking"
+SENTENCE = "members of the Venezuelan military seeking"
+BYLINE = ("Frances Martel", "min read", "reading grade")
+
+
+def test_a_first_query_typed_on_focus_finds_the_sentence_not_the_byline(browser_context, pagefind_url):
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    try:
+        page.goto(pagefind_url + "/history/", wait_until="load")
+        box = search_box(page).first
+        box.focus()  # the first query of the visit, typed at once: Pagefind is still loading its chunks
+        results = search(page, FIRST_WORD)
+        assert ARTICLE in [r.path for r in results], results
+        item = page.locator(".md-search-result__item").filter(has=page.locator(f'a[href*="{ARTICLE}"]')).first
+        text = item.locator("article").first.inner_text()  # the page's title and its excerpt
+        assert SENTENCE in " ".join(text.split()), text
+        assert FIRST_WORD in item.locator("article").first.locator("mark").first.inner_text()
+        assert not [b for b in BYLINE if b in text], text
     finally:
         page.close()

@@ -14,8 +14,20 @@
 const params = new URL(self.location.href).searchParams;
 const BUNDLE = new URL("../../pagefind/pagefind.js", self.location.href).href;
 const SHOWN = 20; // pages whose title and excerpt are fetched for one query (one small request each)
+const FIRST = 5; // the first pages shown, before the other fragments are fetched
+const TYPING_MS = 90; // a query is searched once no key has followed it for this long (see "message" below)
 const SECTIONS = 5; // headings of a page listed under it ("N more on this page")
 const SHORT_WAIT_MS = 300; // a one-letter query waits this long for the next key
+/* Pagefind's ranking (https://pagefind.app/docs/ranking/), in place of what lunr ranks by: lunr scores each
+   section of a page on its own, with its heading as a title (boost 1000 in Material), and each page type's
+   `search: boost`. Here a page is scored whole. A word in a page's title, or in a source page's outlet or author
+   (data-pagefind-meta in templates/source.md.j2, the byline lunr's short first section holds), raises the page
+   as much as a title does (Pagefind's default title weight is 5), so that an outlet's or a writer's name finds
+   their articles before the pages that list every outlet. A long page is penalised less than by default
+   (pageLength 0.3, not 0.75): lunr's sections are short whatever the page's length, so the history page, one
+   section per event, still comes first for an event's name ("Monroe Doctrine" before James Monroe's page).
+   Which sections are indexed at all is lunr's choice too (generator/pagefind.py, ignore_sections). */
+const RANKING = { metaWeights: { title: 5, outlet: 5, author: 5 }, pageLength: 0.3 };
 const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("microsite-search") : null;
 
 let engine = null;
@@ -24,7 +36,7 @@ let latest = 0;
 function load() {
   if (!engine) {
     engine = import(BUNDLE).then(async (pagefind) => {
-      await pagefind.options({ excerptLength: 24 });
+      await pagefind.options({ excerptLength: 24, ranking: RANKING });
       await pagefind.init(params.get("lang") || undefined);
       return pagefind;
     });
@@ -88,19 +100,35 @@ function stale(id) {
   return id !== latest;
 }
 
+/* The results are posted twice: the first FIRST pages as soon as their fragments are in (one small request
+   each), then the first SHOWN. On a first visit to a large site that is what the reader waits for. */
 async function search(query, id) {
   const pagefind = await load();
   const found = await pagefind.search(query);
   if (stale(id) || !found) return null;
   const shown = found.results.slice(0, SHOWN);
-  const loaded = await Promise.all(shown.map((result) => result.data()));
+  const rest = Promise.all(shown.slice(FIRST).map((result) => result.data()));
+  rest.catch(() => {}); // awaited below; a failure is reported there, not as an unhandled rejection
+  const first = await Promise.all(shown.slice(0, FIRST).map((result) => result.data()));
   if (stale(id)) return null;
   const typed = words(query).map(fold).filter(Boolean);
+  const early = first.filter((page) => marksTyped(page.excerpt, typed));
+  if (early.length && shown.length > FIRST) {
+    post(results(query, early, shown.length, early.length < first.length ? null : found));
+  }
+  const loaded = first.concat(await rest);
+  if (stale(id)) return null;
   const pages = loaded.filter((page) => marksTyped(page.excerpt, typed));
+  return results(query, pages, shown.length, pages.length < loaded.length ? null : found);
+}
+
+/* Material's RESULT for these pages, in Pagefind's order; ``found`` (for the count of all the pages found)
+   is null when pages were left out, and then only the pages listed are counted. */
+function results(query, pages, shownCount, found) {
   // Every word counts as found: Pagefind returns only pages with all of them ("missing" terms are lunr's).
   const terms = Object.fromEntries(words(query).map((word) => [word, true]));
   const items = pages.map((page, i) => {
-    const score = shown.length - i; // Pagefind's order; Material's Enter opens the highest score
+    const score = shownCount - i; // Pagefind's order; Material's Enter opens the highest score
     const group = [
       { location: page.url, title: escapeText(page.meta.title), text: excerpt(page.excerpt), score, terms },
     ];
@@ -117,8 +145,7 @@ async function search(query, id) {
     }
     return group;
   });
-  // When pages were left out the count of the rest is not known: only the pages listed are counted.
-  return { items, total: pages.length < loaded.length ? items.length : found.results.length };
+  return { items, total: found ? found.results.length : items.length };
 }
 
 function post(data) {
@@ -164,7 +191,14 @@ self.addEventListener("message", (event) => {
     setTimeout(() => queue(query, id), SHORT_WAIT_MS);
     return;
   }
-  queue(query, id);
+  // Each key fetches the index chunks of what is typed so far at once (preload: no scoring), and the query is
+  // searched once no key has followed it for TYPING_MS. Scoring a word's start ("ve") over a large site takes
+  // longer than the next key (~0.2–0.4 s at 1,000 articles, measured): searched on every key, the first
+  // visit's query waited for the scoring of a start nobody asked for.
+  load()
+    .then((pagefind) => pagefind.preload(query))
+    .catch(() => {});
+  setTimeout(() => queue(query, id), TYPING_MS);
 });
 
 function queue(query, id) {
