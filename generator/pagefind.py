@@ -63,7 +63,8 @@ def uses_pagefind(site: Site) -> bool:
     downloaded and built in the browser: 1.2, 2.2, 3.2 and 10.4 MB), while Pagefind takes 0.5–0.6 s at 100
     and 0.6–0.7 s at 1,000 (it fetches ~230 KB of chunks, whatever the size). Lunr passes the 1 s target
     between 200 and 300 articles here, and it runs on the reader's device, which may be slower; up to 200 it
-    stays, because it ranks with the pages' ``search: boost`` (Pagefind does not) and a site that small
+    stays, because it ranks with the pages' ``search: boost`` (Pagefind has no such thing: the site stands in
+    for it with metadata and weights, see search-pagefind-worker.js) and a site that small
     needs no index chunks and no extra indexing time (Pagefind: ~18 s at 1,000 articles at that load, made
     while the classroom copy is zipped)."""
     return len(site.articles) > site.info.pagefind_articles
