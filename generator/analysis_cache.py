@@ -34,6 +34,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -376,8 +377,33 @@ class DiskCache:
 TEMPLATES = "jinja"
 
 
+def _private(path: Path | int, *, group: bool = False) -> bool:
+    """Whether a folder or an open file is this user's and nobody else may write it (``group``: the group may).
+
+    Jinja runs the code it reads from its bytecode cache (marshal), so the cache is read only where nobody but
+    this user could have written it: never a shared or world-writable folder (an editor's ``cache_dir`` could
+    point anywhere), nor a file another account left there."""
+    try:
+        info = os.fstat(path) if isinstance(path, int) else os.lstat(path)
+    except OSError:
+        return False
+    others = stat.S_IWOTH if group else stat.S_IWGRP | stat.S_IWOTH
+    owner = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
+    return owner and not info.st_mode & others and not stat.S_ISLNK(info.st_mode)
+
+
 class _Bytecode(jinja2.FileSystemBytecodeCache):
-    """Jinja's compiled templates in the cache folder, where a failure to write is no failure of the build."""
+    """Jinja's compiled templates in the cache folder, where a failure to write is no failure of the build, and
+    a file this user did not write alone is never read (see _private)."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            fd = os.open(self._get_cache_filename(bucket), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return  # not there (or a link): compiled from the template
+        with os.fdopen(fd, "rb") as file:
+            if _private(file.fileno()):
+                bucket.load_bytecode(file)
 
     def dump_bytecode(self, bucket) -> None:
         with contextlib.suppress(OSError):  # the next build compiles the template again; the same pages
@@ -390,14 +416,19 @@ def bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
     Compiling the 21 templates takes about a second in every new process (``mkdocs build``). Jinja checks each
     file against its template's source and its own version; the code that makes the environment (its options
     and filters, render.py) is in ``code_key()``, which names the subfolder, so a generator upgrade never reads
-    another version's bytecode. The folder is as trusted as the templates: Jinja runs what it reads there."""
+    another version's bytecode. Jinja runs what it reads there, so its folders are made for this user alone
+    and the cache is not used (the templates are compiled) where someone else could write (_private)."""
     root = Path(folder) / TEMPLATES
     here = root / code_key()[:32]
     try:
-        here.mkdir(parents=True, exist_ok=True)
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        root.mkdir(mode=0o700, exist_ok=True)
+        here.mkdir(mode=0o700, exist_ok=True)
         for other in os.listdir(root):  # another version's: never read again
             if other != here.name:
                 shutil.rmtree(root / other, ignore_errors=True)
     except OSError:
+        return None
+    if not (_private(Path(folder), group=True) and _private(root) and _private(here)):
         return None
     return _Bytecode(str(here))

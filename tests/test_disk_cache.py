@@ -123,6 +123,32 @@ def test_a_warm_cache_gives_the_pages_of_a_cold_build_and_analyses_nothing(tmp_p
     assert all(a.outlet is by_id[a.outlet.id] for a in warm.site.articles)
 
 
+def test_compiled_templates_are_read_only_where_nobody_else_could_write_them(tmp_path, monkeypatch):
+    """Jinja runs what its bytecode cache holds: a compiled template that others may write is compiled again
+    from the template, never run; a folder others may write is no cache at all."""
+    cache = tmp_path / "cache"
+    generate(SITE_DATA, cache=cache)
+    files = list((cache / analysis_cache.TEMPLATES).glob("*/__jinja2_*.cache"))
+    here = files[0].parent
+    assert here.stat().st_mode & 0o077 == 0  # made for this user alone
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: compiled.append(1) or real(*a, **k))
+    forget_caches()
+    for file in files:
+        file.chmod(0o666)  # anyone may write it now
+    generate(SITE_DATA, cache=cache)
+    assert len(compiled) == len(files)  # every template compiled, none read
+    compiled.clear()
+    here.chmod(0o777)
+    assert analysis_cache.bytecode_cache(cache) is None
+    here.chmod(0o700)
+    assert analysis_cache.bytecode_cache(cache) is not None
+    (cache / analysis_cache.TEMPLATES).chmod(0o757)
+    assert analysis_cache.bytecode_cache(cache) is None
+    forget_caches()
+
+
 def _edit_curated(site_data: Path) -> None:
     (site_data / "lexicon.yml").write_text(
         (site_data / "lexicon.yml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8"
