@@ -93,7 +93,7 @@ def base_url(site_dir):
 
 @pytest.fixture(scope="session")
 def pages(site_dir) -> list[str]:
-    """The pages the page-by-page gates (axe, privacy) visit: all of them, but on the Zensical build one
+    """The pages the page-by-page gates (axe, privacy, layout) visit: all of them, but on the Zensical build one
     page of each kind (test_portable.py checks that its pages hold the same HTML as the MkDocs build's,
     which these gates check page by page; what Zensical changes is the theme around it)."""
     found = site_pages(site_dir)
@@ -152,14 +152,15 @@ def page(browser_context, base_url):
     p.close()
 
 
-# Each site's walk through its pages for the page-by-page gates (axe, privacy), once per session: see visits.py.
+# Each site's walk through its pages for the page-by-page gates (axe, privacy, layout), once per session: see
+# visits.py.
 _VISITED: dict[Path, Visits] = {}
 
 
 @pytest.fixture
 def visits(browser_context, base_url, site_dir, pages) -> Visits:
-    """What axe and the privacy recorder found on every page of the site (``pages``), from one walk, made by
-    whichever of the two gates runs first."""
+    """What axe, the privacy recorder and the layout measurements found on every page of the site (``pages``),
+    from one walk, made by whichever of the three gates runs first."""
     if site_dir not in _VISITED:
         if not AXE_JS.is_file():
             pytest.fail(f"{AXE_JS} is missing: {NPM_HINT}", pytrace=False)

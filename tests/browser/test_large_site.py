@@ -21,7 +21,7 @@ import yaml
 
 from ..builds import built, project_config
 from .helpers import REPO_ROOT, failure_report, format_axe_violations, run_axe, search
-from .test_layout import wider_than_screen
+from .layout import wider_than_screen
 
 ARTICLES = 100
 SITE = f"synthetic-{ARTICLES}"

@@ -1,8 +1,9 @@
 """Layout gate: no page is wider than the screen on a phone or a tablet, and no table scrolls sideways on a
 desktop.
 
-One visit per page: the viewport is resized in place (no reload per width), and the page's own resize
-handlers (tables.js restacks tables) run before each measurement.
+Each page is measured in the walk the accessibility and privacy gates share (conftest.visits, visits.py), in
+the same tab right after axe: the viewport is resized in place (no reload per width), and the page's own
+resize handlers (tables.js restacks tables) run before each measurement (layout.py).
 """
 
 from __future__ import annotations
@@ -13,96 +14,19 @@ from .helpers import SITES, failure_report
 
 pytestmark = pytest.mark.browser
 
-NARROW = (768, 390, 360)  # tablet, common phone, small phone (px)
-HEIGHT = 800
-
-# After a resize: two animation frames, so resize handlers have run and the layout is settled.
-SETTLE = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-
-# The page's width, and the outermost elements that stick out past the right edge of the screen (those inside
-# a scrolling box, such as a table's own scroll area, are cut off there and do not widen the page).
-OVERFLOW = """() => {
-    const width = document.documentElement.scrollWidth, screen = window.innerWidth;
-    if (width <= screen) return {width, screen, culprits: []};
-    const clips = el => { const s = getComputedStyle(el); return s.overflowX !== 'visible'; };
-    const culprits = [];
-    const walk = (el) => {
-        for (const child of el.children) {
-            const r = child.getBoundingClientRect();
-            if (r.right > screen + 0.5 && r.width > 0) {
-                culprits.push(`${child.tagName.toLowerCase()}.${[...child.classList].join('.')} ` +
-                    `(${Math.round(r.left)}–${Math.round(r.right)} px) ${child.textContent.trim().slice(0, 50)}`);
-                if (culprits.length >= 3) return;
-            } else if (!clips(child)) {
-                walk(child);
-            }
-        }
-    };
-    walk(document.body);
-    return {width, screen, culprits};
-}"""
-
-TABLES_1280 = """() => [...document.querySelectorAll('.md-content table')].map(t => {
-    const box = t.closest('.md-typeset__scrollwrap') || t.parentElement;
-    return {scrolls: t.scrollWidth > t.clientWidth + 1 || box.scrollWidth > box.clientWidth + 1,
-            stacked: t.classList.contains('ms-stacked'),
-            head: [...t.querySelectorAll('th')].slice(0, 3).map(th => th.textContent.trim()).join(' | '),
-            width: Math.round(t.scrollWidth), room: Math.round(box.clientWidth)};
-}).filter(t => t.scrolls || t.stacked)"""
-
-
-def wider_than_screen(tab, width: int, height: int) -> str | None:
-    """At this viewport width, how the page is wider than the screen and what sticks out; None if it is not."""
-    tab.set_viewport_size({"width": width, "height": height})
-    tab.evaluate(SETTLE)
-    found = tab.evaluate(OVERFLOW)
-    if found["width"] <= found["screen"]:
-        return None
-    return f"{width} px: page is {found['width']} px wide; sticking out: " + (
-        "; ".join(found["culprits"]) or "(no element found)"
-    )
-
-
-@pytest.fixture(scope="module")
-def measured(browser_context, base_url, pages):
-    """Each page visited once: its tables at 1280 px, then its width at 768, 390 and 360 px."""
-    tab = browser_context.new_page()
-    # The search index is built anew on every page load and is no part of the layout: a third of the time.
-    tab.route("**/search/search_index.json", lambda route: route.abort())
-    tab.route("**/workers/search.*.js", lambda route: route.abort())
-    too_wide: dict[str, list[str]] = {}
-    tables: dict[str, list[str]] = {}
-    try:
-        for path in pages:
-            tab.set_viewport_size({"width": 1280, "height": HEIGHT})
-            tab.goto(base_url + path)
-            tab.evaluate(SETTLE)
-            for t in tab.evaluate(TABLES_1280):
-                tables.setdefault(path, []).append(
-                    f"table [{t['head']}]: {t['width']} px in {t['room']} px"
-                    + (" (restacked)" if t["stacked"] else " (scrolls)")
-                )
-            for width in NARROW:
-                problem = wider_than_screen(tab, width, HEIGHT)
-                if problem:
-                    too_wide.setdefault(path, []).append(problem)
-    finally:
-        tab.close()
-    return too_wide, tables
-
 
 @pytest.mark.parametrize("site_dir", SITES, indirect=True)
-def test_nothing_wider_than_the_screen(measured):
+def test_nothing_wider_than_the_screen(visits, pages):
     """`scrollWidth <= innerWidth` at 768, 390 and 360 px on every page of the site (the glossary's hidden
     definitions, long links and wide tables once made pages 577–757 px wide on a 390 px phone)."""
-    too_wide, _ = measured
-    if too_wide:
-        pytest.fail(failure_report("pages wider than the screen", too_wide), pytrace=False)
+    assert pages, "no page to check"
+    if visits.too_wide:
+        pytest.fail(failure_report("pages wider than the screen", visits.too_wide), pytrace=False)
 
 
 @pytest.mark.parametrize("site_dir", SITES, indirect=True)
-def test_no_table_scrolls_sideways_at_1280(measured):
+def test_no_table_scrolls_sideways_at_1280(visits, pages):
     """At 1280 px every table fits the content column as a table: it neither scrolls nor is restacked."""
-    _, tables = measured
-    if tables:
-        pytest.fail(failure_report("tables that do not fit at 1280 px", tables), pytrace=False)
+    assert pages, "no page to check"
+    if visits.tables:
+        pytest.fail(failure_report("tables that do not fit at 1280 px", visits.tables), pytrace=False)

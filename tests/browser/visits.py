@@ -1,18 +1,25 @@
-"""One visit of every page for the two page-by-page gates (no pytest fixtures here: see conftest.visits).
+"""One visit of every page for the three page-by-page gates (no pytest fixtures here: see conftest.visits).
 
-The accessibility gate (test_a11y.py: axe on every page in every palette) and the privacy and health gate
-(test_privacy.py: no request off this machine, no console error, uncaught exception or HTTP error) used to
-load every page each; they now read what one walk through the pages found. In the walk's first palette each
-page is loaded as the privacy gate loaded it (until the network is idle, everything recorded), then axe runs
-on it; in every other palette axe runs again. What each gate checks is unchanged; the pages are loaded once
-fewer (a third of the browser suite's page loads on this site).
+The accessibility gate (test_a11y.py: axe on every page in every palette), the privacy and health gate
+(test_privacy.py: no request off this machine, no console error, uncaught exception or HTTP error) and the
+layout gate (test_layout.py: no page wider than the screen at 768, 390 and 360 px, no table scrolling sideways
+at 1280 px) used to load every page each; they now read what one walk through the pages found. In the walk's
+first palette each page is loaded as the privacy gate loaded it (until the network is idle, everything
+recorded), then axe runs on it, then the layout gate measures it (layout.py: the viewport resized in place, as
+its own walk did; then back to 1280 × 800); in every other palette axe runs again. What each gate checks is
+unchanged; each page is loaded twice fewer than with a walk per gate.
+
+To add a page-by-page check: measure the page in this walk (in the first palette, after axe, leaving the
+viewport as ``VIEWPORT``), keep what it finds in a field of ``Visits``, and have the test read the ``visits``
+fixture (parametrized over ``SITES`` with ``indirect=True``, like test_a11y.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .helpers import format_axe_violations, is_local_url, palette_count, run_axe, set_palette
+from .helpers import VIEWPORT, format_axe_violations, is_local_url, palette_count, run_axe, set_palette
+from .layout import measure_layout
 
 
 class HealthRecorder:
@@ -60,6 +67,8 @@ class HealthRecorder:
 class Visits:
     axe: dict[str, list[str]] = field(default_factory=dict)  # "<path> (<scheme>)" → WCAG A/AA violations
     health: dict[str, list[str]] = field(default_factory=dict)  # path → privacy/health problems
+    too_wide: dict[str, list[str]] = field(default_factory=dict)  # path → widths at which it is too wide
+    tables: dict[str, list[str]] = field(default_factory=dict)  # path → tables that do not fit at 1280 px
 
 
 def visit_every_page(page, base_url: str, pages: list[str]) -> Visits:
@@ -81,14 +90,21 @@ def visit_every_page(page, base_url: str, pages: list[str]) -> Visits:
                 problems = recorder.stop()
                 if problems:
                     found.health[path] = problems
-            key = f"{path} ({scheme})"
-            if n:
-                got = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-                if got != scheme:
-                    found.axe[key] = [f"palette did not persist ({got!r} != {scheme!r})"]
-                    continue
-                page.wait_for_timeout(50)
-            violations = run_axe(page)
-            if violations:
-                found.axe[key] = format_axe_violations(violations)
+            _axe(page, found, f"{path} ({scheme})", scheme if n else None)
+            if first:
+                measure_layout(page, found.too_wide, found.tables, path)
+                page.set_viewport_size(VIEWPORT)
     return found
+
+
+def _axe(page, found: Visits, key: str, scheme: str | None) -> None:
+    """axe on the loaded page, in palette ``scheme`` (None: the site has no palette toggle)."""
+    if scheme is not None:
+        got = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        if got != scheme:
+            found.axe[key] = [f"palette did not persist ({got!r} != {scheme!r})"]
+            return
+        page.wait_for_timeout(50)
+    violations = run_axe(page)
+    if violations:
+        found.axe[key] = format_axe_violations(violations)
