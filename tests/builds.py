@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .sites import ROOT, make_site
+from .sites import ROOT, site_once
 
 # The site name "<site>-zensical" in the browser suite is <site> built by Zensical.
 ZENSICAL_SUFFIX = "-zensical"
@@ -38,11 +38,12 @@ def run(args: list[str], cwd: Path, what: str) -> subprocess.CompletedProcess:
     return proc
 
 
-def config_of(name: str, scratch: Path) -> Path:
-    """The mkdocs.yml of site ``name``: this repository's, or a site made with `new` (and `add`)."""
+def config_of(name: str, tmp_path_factory) -> Path:
+    """The mkdocs.yml of site ``name``: this repository's, or a site made with `new` (and `add`), the project
+    folder sites.site_once makes once per session for every test that reads it."""
     if name == "venezuela":
         return REPO_CONFIG
-    return make_site(name, scratch / name)
+    return site_once(name, tmp_path_factory) / "mkdocs.yml"
 
 
 def write_project(config: Path, out: Path, *extra: str) -> Path:
@@ -95,7 +96,7 @@ _BUILT: dict[tuple[str, str], Path] = {}
 def project_config(name: str, tmp_path_factory) -> Path:
     """The mkdocs.yml of site ``name``, its project made once per session (the one ``built`` builds)."""
     if name not in _CONFIGS:
-        _CONFIGS[name] = config_of(name, tmp_path_factory.mktemp(f"made-{name}"))
+        _CONFIGS[name] = config_of(name, tmp_path_factory)
     return _CONFIGS[name]
 
 
