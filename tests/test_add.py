@@ -20,7 +20,7 @@ from generator.extract import extract_html
 from generator.ingest import clean_url, duplicate_of, same_url_key
 from generator.parse import join_names
 
-from .sites import STORY2, STORY2_PAGES, STORY2_TEXT, make_site
+from .sites import STORY2, STORY2_PAGES, STORY2_TEXT, make_site, site_once
 from .sites import generator as run_generator
 
 EXPECTED = yaml.safe_load((Path(__file__).parent / "expected" / "ingest.yml").read_text(encoding="utf-8"))
@@ -29,10 +29,10 @@ PAGES = {name: e for name, e in EXPECTED.items() if "duplicate_of" not in e}
 
 @pytest.fixture(scope="module")
 def story2(tmp_path_factory) -> Path:
-    """The second corpus, made as an editor makes it: `new`, then `add` for every page and the text."""
-    dest = tmp_path_factory.mktemp("add") / "library-vote"
-    make_site("story2", dest)
-    return dest
+    """The second corpus, made as an editor makes it: `new`, then `add` for every page and the text (the
+    session's one copy, sites.site_once, which the browser suite builds and test_curate and test_quiz read;
+    these tests only read it)."""
+    return site_once("story2", tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -172,13 +172,34 @@ def snapshot(site_data: Path) -> dict[str, bytes]:
     return {p.relative_to(site_data).as_posix(): p.read_bytes() for p in site_data.rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def small_site(tmp_path) -> Path:
-    dest = tmp_path / "small"
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory) -> Path:
+    """A site fresh from `new`, made once for this module: tests change copies of it (``copy_of``)."""
+    dest = tmp_path_factory.mktemp("starter") / "fresh"
     make_site("new", dest)
+    return dest
+
+
+def copy_of(site: Path, dest: Path) -> Path:
+    """A copy of ``site`` at ``dest`` (modes kept), for a test to change."""
+    shutil.copytree(site, dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def small_made(starter, tmp_path_factory) -> Path:
+    """A site fresh from `new` with one saved page and one plain-text article added, made once for this
+    module: tests change copies of it (``small_site``)."""
+    dest = copy_of(starter, tmp_path_factory.mktemp("small") / "small")
     run_generator("add", str(STORY2 / "html" / "riverton-gazette.html"), cwd=dest)
     run_generator("add", str(STORY2_TEXT), "--outlet", "Riverton Radio", cwd=dest)
     return dest
+
+
+@pytest.fixture
+def small_site(small_made, tmp_path) -> Path:
+    """A copy of ``small_made`` for the test to change."""
+    return copy_of(small_made, tmp_path / "small")
 
 
 def refused(dest: Path, *args: str) -> str:
@@ -260,9 +281,8 @@ def served():
     server.server_close()
 
 
-def test_add_from_a_url(tmp_path, served):
-    dest = tmp_path / "online"
-    make_site("new", dest)
+def test_add_from_a_url(starter, tmp_path, served):
+    dest = copy_of(starter, tmp_path / "online")
     proc = run_generator("add", f"{served}/tricounty-ledger.html", cwd=dest)
     assert "downloaded on" in proc.stdout
     entry = yaml.safe_load((dest / "site_data" / "sources.yml").read_text())["articles"][0]
@@ -274,9 +294,8 @@ def test_add_from_a_url(tmp_path, served):
     assert "already in the corpus" in err
 
 
-def test_unreachable_url_is_a_clear_error(tmp_path, served):
-    dest = tmp_path / "offline"
-    make_site("new", dest)
+def test_unreachable_url_is_a_clear_error(starter, tmp_path, served):
+    dest = copy_of(starter, tmp_path / "offline")
     err = refused(dest, f"{served}/no-such-page.html")
     assert "HTTP 404" in err or "could not download" in err
 
@@ -375,11 +394,10 @@ def test_republished_wording_from_another_outlet_can_be_added_on_purpose(small_s
     assert "address" in err
 
 
-def test_readme_plain_text_example_on_a_fresh_site(tmp_path):
+def test_readme_plain_text_example_on_a_fresh_site(starter, tmp_path):
     """The README's `add radio-interview.txt --outlet "Riverton Radio"` works as written on a fresh site: plain
     text declares no language, so English is assumed and the entry and the output say so."""
-    dest = tmp_path / "fresh"
-    make_site("new", dest)
+    dest = copy_of(starter, tmp_path / "fresh")
     shutil.copy(STORY2_TEXT, dest / "radio-interview.txt")
     out = run_generator("add", "radio-interview.txt", "--outlet", "Riverton Radio", cwd=dest).stdout
     assert "language: 'en' assumed (English: the corpus has no article yet)" in out

@@ -11,14 +11,13 @@ from generator.build import load_site
 from generator.curate import next_steps
 
 from .conftest import run_cli
-from .sites import make_site
+from .sites import site_once
 
 
 @pytest.fixture(scope="module")
 def story2(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("curate") / "library-vote"
-    make_site("story2", dest)
-    return dest
+    """The second corpus, the session's one copy (sites.site_once); tests that change it copy its site_data."""
+    return site_once("story2", tmp_path_factory)
 
 
 def sections(todos) -> dict[str, list[str]]:
