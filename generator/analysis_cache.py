@@ -432,3 +432,41 @@ def bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
     if not (_private(Path(folder), group=True) and _private(root) and _private(here)):
         return None
     return _Bytecode(str(here))
+
+
+# ------------------------------------------------------------------------------------------- QR codes' masks
+
+QR_MASKS = "qr-masks.json"
+
+
+def _masks_key() -> dict:
+    try:
+        segno = importlib.metadata.version("segno")
+    except importlib.metadata.PackageNotFoundError:
+        segno = None
+    return {"code": code_key(), "segno": segno}
+
+
+def read_masks(folder: Path) -> dict[str, int]:
+    """The QR codes' masks an earlier build chose (see qr.py), or {} if there are none for this code and this
+    segno. The file is only data: qr.remember_masks takes only masks 0-7 from it."""
+    try:
+        data = json.loads((Path(folder) / QR_MASKS).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return {}
+    if type(data) is not dict or data.get("key") != _masks_key() or type(data.get("masks")) is not dict:
+        return {}
+    return data["masks"]
+
+
+def write_masks(folder: Path, masks: dict[str, int]) -> None:
+    """Keep this build's masks (a temporary file renamed over the last); a failure only costs the next build
+    the time to choose them again (an unwritable folder is noted by the analysis cache)."""
+    data = json.dumps({"key": _masks_key(), "masks": masks}, ensure_ascii=True, sort_keys=True)
+    with contextlib.suppress(OSError):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="ascii", dir=folder, prefix=QR_MASKS, suffix=".tmp", delete=False
+        ) as file:
+            file.write(data)
+        os.replace(file.name, Path(folder) / QR_MASKS)

@@ -12,11 +12,11 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import classroom, integrity, project, quiz_index, sitedata
+from . import classroom, integrity, project, qr, quiz_index, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
 from .analyse.names import long_paragraphs, reading_of, remember, unattributed_quotes, unknown_names
-from .analysis_cache import DiskCache, bytecode_cache
+from .analysis_cache import DiskCache, bytecode_cache, read_masks, write_masks
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
@@ -86,6 +86,7 @@ def forget_caches() -> None:
     _ANALYSED.clear()
     _PARSED.clear()
     memo.forget()
+    qr.forget_masks()
     readability._GRADES.clear()
     render._ENVIRONMENTS.clear()
     names._READINGS.clear()
@@ -357,7 +358,14 @@ def generate(
 ) -> Result:
     site = load_site(site_data, site_name, cache)
     bytecode = bytecode_cache(cache) if cache is not None else None
+    if cache is not None:
+        known = read_masks(cache)
+        qr.remember_masks(known)  # the QR codes' masks an earlier build chose (qr.py)
     pages = render_site(site, templates, directory_urls, site_url, bytecode)
+    if cache is not None:
+        masks = qr.used_masks()
+        if masks and masks != known:
+            write_masks(cache, masks)
     if site.teaching is not None:
         # Pages the teachers' guide names that a missing or empty curated file leaves out: the guide skips
         # them; the editor hears about it (any other address that is not a page stopped render_site).
