@@ -434,39 +434,45 @@ def bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
     return _Bytecode(str(here))
 
 
-# ------------------------------------------------------------------------------------------- QR codes' masks
+# ------------------------------------------------------------------ tables of values worked out from page text
 
+# Small values rendering works out again in every new process, each a pure function of its input (a QR code's
+# mask of its address, a page's reading grade of its text): kept as JSON tables, a line with the key and a
+# checksum, then the table. A table whose key or checksum does not match is not read; the module that takes
+# one (qr.remember_masks, readability.remember_grades) takes only values of the right type and range.
 QR_MASKS = "qr-masks.json"
+GRADES = "grades.json"
 
 
-def _masks_key() -> dict:
+def table_key(name: str) -> dict:
+    """What a table's values depend on beside their inputs: the generator's code and its libraries (code_key;
+    segno, which draws the QR codes, is not an analysis library, so it is named here)."""
     try:
         segno = importlib.metadata.version("segno")
     except importlib.metadata.PackageNotFoundError:
         segno = None
-    return {"code": code_key(), "segno": segno}
+    return {"table": name, "code": code_key(), "segno": segno}
 
 
-def read_masks(folder: Path) -> dict[str, int]:
-    """The QR codes' masks an earlier build chose (see qr.py), or {} if there are none for this code and this
-    segno. The file is only data: qr.remember_masks takes only masks 0-7 from it."""
+def read_table(folder: Path, name: str) -> dict:
+    """The table an earlier build kept as ``name`` in ``folder``, or {} (none, damaged, another version's)."""
     try:
-        data = json.loads((Path(folder) / QR_MASKS).read_text(encoding="ascii"))
+        header, _, body = (Path(folder) / name).read_bytes().partition(b"\n")
+        if json.loads(header) != {"key": table_key(name), "sha256": hashlib.sha256(body).hexdigest()}:
+            return {}
+        table = json.loads(body)
     except (OSError, ValueError):
         return {}
-    if type(data) is not dict or data.get("key") != _masks_key() or type(data.get("masks")) is not dict:
-        return {}
-    return data["masks"]
+    return table if type(table) is dict else {}
 
 
-def write_masks(folder: Path, masks: dict[str, int]) -> None:
-    """Keep this build's masks (a temporary file renamed over the last); a failure only costs the next build
-    the time to choose them again (an unwritable folder is noted by the analysis cache)."""
-    data = json.dumps({"key": _masks_key(), "masks": masks}, ensure_ascii=True, sort_keys=True)
+def write_table(folder: Path, name: str, table: dict) -> None:
+    """Keep a table (a temporary file renamed over the last); a failure only costs the next build the time to
+    work its values out again (an unwritable folder is noted by the analysis cache)."""
+    body = json.dumps(table, ensure_ascii=True, sort_keys=True).encode("ascii")
+    header = json.dumps({"key": table_key(name), "sha256": hashlib.sha256(body).hexdigest()}).encode()
     with contextlib.suppress(OSError):
         Path(folder).mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="ascii", dir=folder, prefix=QR_MASKS, suffix=".tmp", delete=False
-        ) as file:
-            file.write(data)
-        os.replace(file.name, Path(folder) / QR_MASKS)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=name, suffix=".tmp", delete=False) as file:
+            file.write(header + b"\n" + body)
+        os.replace(file.name, Path(folder) / name)

@@ -16,7 +16,7 @@ from . import classroom, integrity, project, qr, quiz_index, sitedata
 from .analyse import analyse_article
 from .analyse.mentions import matcher
 from .analyse.names import long_paragraphs, reading_of, remember, unattributed_quotes, unknown_names
-from .analysis_cache import DiskCache, bytecode_cache, read_masks, write_masks
+from .analysis_cache import GRADES, QR_MASKS, DiskCache, bytecode_cache, read_table, write_table
 from .assemble import make_article
 from .errors import SiteDataError, SiteDataErrors
 from .model import PROFILE, Article, Attribution, Site, Warning
@@ -24,6 +24,7 @@ from .navigation import left_out_of_menu, project_nav
 from .output import check_output_folder, write_pages, write_zip
 from .overrides import apply_quote_overrides
 from .parse import decode
+from .readability import remember_grades, used_grades
 from .render import SOURCE_LINKS, SOURCE_LINKS_FILE_URLS, addresses, redirect_page, render_site
 from .teach import handout_key, left_out, teaching_addresses
 
@@ -87,7 +88,7 @@ def forget_caches() -> None:
     _PARSED.clear()
     memo.forget()
     qr.forget_masks()
-    readability._GRADES.clear()
+    readability.forget_grades()
     render._ENVIRONMENTS.clear()
     names._READINGS.clear()
     people._FINDER.clear()
@@ -358,14 +359,20 @@ def generate(
 ) -> Result:
     site = load_site(site_data, site_name, cache)
     bytecode = bytecode_cache(cache) if cache is not None else None
+    # What an earlier build worked out from page text, kept in the cache folder (see read_table): the QR
+    # codes' masks (qr.py) and the pages' reading grades (readability.py).
+    tables = {QR_MASKS: (qr.remember_masks, qr.used_masks), GRADES: (remember_grades, used_grades)}
+    known = {}
     if cache is not None:
-        known = read_masks(cache)
-        qr.remember_masks(known)  # the QR codes' masks an earlier build chose (qr.py)
+        for name, (remember, _) in tables.items():
+            known[name] = read_table(cache, name)
+            remember(known[name])
     pages = render_site(site, templates, directory_urls, site_url, bytecode)
     if cache is not None:
-        masks = qr.used_masks()
-        if masks and masks != known:
-            write_masks(cache, masks)
+        for name, (_, used) in tables.items():
+            table = used()
+            if table and table != known[name]:
+                write_table(cache, name, table)
     if site.teaching is not None:
         # Pages the teachers' guide names that a missing or empty curated file leaves out: the guide skips
         # them; the editor hears about it (any other address that is not a page stopped render_site).

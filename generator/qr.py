@@ -60,7 +60,7 @@ _USED: set[str] = (
 MASKS = range(8)
 
 
-def remember_masks(masks: dict[str, int]) -> None:
+def remember_masks(masks: dict) -> None:
     """Take the masks of addresses drawn before (by an earlier build); anything that is not one is ignored."""
     for url, mask in masks.items():
         if type(url) is str and type(mask) is int and mask in MASKS:
