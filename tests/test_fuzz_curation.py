@@ -119,8 +119,8 @@ def test_any_value_in_any_curated_field_is_an_error_naming_its_file_or_inert(fol
 
 
 @functools.cache
-def _environment(templates):
-    return _original_environment(templates)
+def _environment(templates, bytecode=None):
+    return _original_environment(templates, bytecode)
 
 
 _original_environment = render.environment
