@@ -267,10 +267,10 @@ def teaching_pages(
         kind = page_type(path)
         address = "/" + url_of(path)
         article = articles.get(path)
-        # Words and minutes of the whole page; its grade is the prose's, measured below (page_grade), so the
-        # grade of the whole text (lists and tables included) is not worked out only to be replaced.
         if kind is None:
             continue
+        # Words and minutes of the whole page; its grade is the prose's, measured below (page_grade), so the
+        # grade of the whole text (lists and tables included) is not worked out only to be replaced.
         wpm = site.info.words_per_minute
         plain = None if article else plain_text(pages[path])  # read twice below: made once
         reading = article.stats if article else word_stats(plain, wpm)
