@@ -244,7 +244,13 @@ def _cache_folder(options: MicrositeConfig, base: Path, watched: dict[str, Path]
     the editor's (and which MkDocs or `mkdocs serve` read and watch: a build writing there would start another)."""
     if not options.cache:
         return None
-    folder = (base / (options.cache_dir or FOLDER)).resolve()
+    try:
+        folder = (base / (options.cache_dir or FOLDER)).resolve()
+    except (OSError, ValueError) as exc:  # a NUL byte, a loop of links…
+        raise PluginError(
+            f"microsite: cache_dir {options.cache_dir!r} in mkdocs.yml is not a usable folder path ({exc}); "
+            "give a folder such as the default .cache/microsite"
+        ) from None
     for name, inside in watched.items():
         if folder == inside or inside in folder.parents:
             raise PluginError(

@@ -340,6 +340,11 @@ def test_the_plugin_keeps_its_cache_beside_mkdocs_yml(project, counted, options,
         assert {p.parent for p in every if p.name in tables} == {where.parent}  # the tables beside them
 
 
+def test_the_plugin_refuses_a_cache_dir_that_is_no_path(project):
+    with pytest.raises(PluginError, match=r"cache_dir 'a\\x00b' in mkdocs.yml is not a usable folder path"):
+        _plugin_build(project, '\n      cache_dir: "a\\x00b"')  # YAML's escape: a NUL in the path
+
+
 @pytest.mark.parametrize("inside", ["site_data/cache", "docs", "docs/.cache", "templates/theme"])
 def test_the_plugin_refuses_a_cache_dir_in_the_editors_folders(project, inside):
     with pytest.raises(PluginError, match="cache_dir .* is inside"):
